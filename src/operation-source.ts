@@ -1,0 +1,14 @@
+import { Kind, print, visit, type DocumentNode } from 'graphql';
+
+/**
+ * The query text sent upstream. Descriptions on operations and variables are ours (they document
+ * the tool); many GraphQL servers predate that syntax and would reject it, so they are stripped.
+ * Printing once at start also saves re-printing the document on every call.
+ */
+export function operationSource(document: DocumentNode): string {
+  const withoutDescriptions = visit(document, {
+    [Kind.OPERATION_DEFINITION]: (node) => ('description' in node && node.description ? { ...node, description: undefined } : undefined),
+    [Kind.VARIABLE_DEFINITION]: (node) => ('description' in node && node.description ? { ...node, description: undefined } : undefined),
+  });
+  return print(withoutDescriptions);
+}

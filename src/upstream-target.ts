@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerConfig } from './config.js';
+import { createDemoApi } from './demo/demo-api.js';
+import type { UpstreamOptions } from './upstream-client.js';
+
+export interface UpstreamTarget {
+  options: UpstreamOptions;
+  /** How error texts and logs name the API. */
+  label: string;
+  demo: boolean;
+}
+
+/**
+ * The configured GraphQL API, or, when GRAPHQL_ENDPOINT is unset, the embedded demo API answering
+ * in-process through its fetch handler (no port to open, nothing to clean up).
+ */
+export function resolveUpstreamTarget(config: ServerConfig): UpstreamTarget {
+  if (config.endpoint) {
+    return {
+      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs },
+      label: config.endpoint,
+      demo: false,
+    };
+  }
+  const apiKey = config.apiKey ?? randomUUID();
+  const demo = createDemoApi({ apiKey });
+  return {
+    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, fetch: demo.fetch },
+    label: 'the embedded demo API',
+    demo: true,
+  };
+}
