@@ -1,11 +1,18 @@
 /**
- * `npm run codegen`: checks every operation against the schema, reporting all problems with
- * file:line:column, then runs GraphQL Code Generator with the config in codegen.ts.
+ * `npm run codegen [-- --config other-codegen.ts]`: checks every operation against the schema,
+ * reporting all problems with file:line:column, then runs GraphQL Code Generator with the config
+ * (codegen.ts by default).
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
-import config from '../codegen.js';
+import type { CodegenConfig } from '@graphql-codegen/cli';
 import { formatDiagnostic } from './diagnostics.js';
 import { loadAndCheckOperations } from './load-operations.js';
+
+const configIndex = process.argv.indexOf('--config');
+const configFile = path.resolve(configIndex > 0 ? process.argv[configIndex + 1] : 'codegen.ts');
+const config = ((await import(pathToFileURL(configFile).href)) as { default: CodegenConfig }).default;
 
 const schemaFile = String(config.schema);
 const operationsDir = String(config.documents).split('/**')[0];
@@ -18,8 +25,8 @@ if (diagnostics.length > 0) {
 }
 
 try {
-  const outputs = await generate({ ...config, silent: true, errorsOnly: true }, true);
-  process.stderr.write(`codegen: wrote ${outputs.map((output) => output.filename).join(', ')}\n`);
+  const outputs = await generate(config, true);
+  process.stderr.write(`codegen: wrote ${outputs.map((output: { filename: string }) => output.filename).join(', ')}\n`);
 } catch (error) {
   process.stderr.write(`codegen failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -9,9 +9,12 @@ import {
   type GraphQLEnumType,
   type GraphQLInputObjectType,
   type GraphQLInputType,
+  type GraphQLList,
   type GraphQLNamedInputType,
-  type GraphQLNullableInputType,
 } from 'graphql';
+
+/** An input type that is not wrapped in non-null. */
+type GraphQLNullableInputType = GraphQLNamedInputType | GraphQLList<GraphQLInputType>;
 
 const BUILT_IN_SCALARS: Record<string, string> = {
   String: 'z.string()',

@@ -3,18 +3,18 @@ import { z } from 'zod';
 import { defineTool, type ToolDefinition } from '../src/tool-definition.js';
 import * as Operations from './graphql.js';
 
-const AppointmentStatusSchema = z.enum(["CANCELLED", "COMPLETED", "NO_SHOW", "SCHEDULED"]);
+const AppointmentStatusSchema = z.enum(["SCHEDULED", "COMPLETED", "CANCELLED", "NO_SHOW"]);
 
-const AppointmentTypeSchema = z.enum(["IN_PERSON", "PHONE", "VIDEO"]);
+const AppointmentTypeSchema = z.enum(["IN_PERSON", "VIDEO", "PHONE"]);
 
 const CreateAppointmentInputSchema: z.ZodType<Operations.CreateAppointmentInput> = z.lazy(() =>
   z.strictObject({
-    "durationMinutes": z.int32().nullish().default(30).describe("Length in minutes (5-240)."),
     "patientId": z.string().describe("The patient's id, e.g. pat-1."),
     "providerId": z.string().describe("The provider's id, e.g. prov-1."),
-    "reason": z.string().nullish().describe("Why the patient is coming in."),
     "startsAt": z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, "expected an ISO-8601 date-time with a time zone, e.g. 2026-12-01T09:30:00Z").describe("When the appointment starts."),
-    "type": AppointmentTypeSchema.nullish().default("IN_PERSON").describe("Kind of visit. Values: IN_PERSON: At the clinic. | PHONE: By phone. | VIDEO: By video call."),
+    "durationMinutes": z.int32().nullish().default(30).describe("Length in minutes (5-240)."),
+    "type": AppointmentTypeSchema.nullish().default("IN_PERSON").describe("Kind of visit. Values: IN_PERSON: At the clinic. | VIDEO: By video call. | PHONE: By phone."),
+    "reason": z.string().nullish().describe("Why the patient is coming in."),
   }),
 );
 
@@ -27,7 +27,7 @@ const PatientLookupSchema: z.ZodType<Operations.PatientLookup> = z.lazy(() =>
 
 const PatientStatusSchema = z.enum(["ACTIVE", "INACTIVE"]);
 
-const SpecialtySchema = z.enum(["CARDIOLOGY", "DERMATOLOGY", "GENERAL_PRACTICE", "ORTHOPEDICS", "PEDIATRICS"]);
+const SpecialtySchema = z.enum(["GENERAL_PRACTICE", "CARDIOLOGY", "DERMATOLOGY", "PEDIATRICS", "ORTHOPEDICS"]);
 
 export const tools: readonly ToolDefinition<any, any>[] = [
   defineTool<Operations.CancelAppointmentMutation, Operations.CancelAppointmentMutationVariables>({
@@ -81,7 +81,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
     inputSchema: z.strictObject({
       "patientId": z.string().nullish().describe("Only this patient's appointments."),
       "providerId": z.string().nullish().describe("Only this provider's appointments."),
-      "status": z.array(AppointmentStatusSchema).nullish().describe("Only appointments in one of these statuses. Values: CANCELLED: Called off before it took place. | COMPLETED: The visit took place. | NO_SHOW: The patient did not come. | SCHEDULED: Booked and upcoming."),
+      "status": z.array(AppointmentStatusSchema).nullish().describe("Only appointments in one of these statuses. Values: SCHEDULED: Booked and upcoming. | COMPLETED: The visit took place. | CANCELLED: Called off before it took place. | NO_SHOW: The patient did not come."),
       "from": z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, "expected an ISO-8601 date-time with a time zone, e.g. 2026-12-01T09:30:00Z").nullish().describe("Only appointments starting at or after this instant."),
       "to": z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, "expected an ISO-8601 date-time with a time zone, e.g. 2026-12-01T09:30:00Z").nullish().describe("Only appointments starting before this instant."),
       "limit": z.int32().nullish().default(50).describe("Maximum number of appointments to return (1-200)."),
@@ -114,7 +114,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
     source: "operations/providers/search-providers.graphql",
     document: Operations.SearchProvidersDocument,
     inputSchema: z.strictObject({
-      "specialty": SpecialtySchema.nullish().describe("Only providers with this specialty. Values: CARDIOLOGY: Heart and blood vessels. | DERMATOLOGY: Skin. | GENERAL_PRACTICE: General and family medicine. | ORTHOPEDICS: Bones and joints. | PEDIATRICS: Children."),
+      "specialty": SpecialtySchema.nullish().describe("Only providers with this specialty. Values: GENERAL_PRACTICE: General and family medicine. | CARDIOLOGY: Heart and blood vessels. | DERMATOLOGY: Skin. | PEDIATRICS: Children. | ORTHOPEDICS: Bones and joints."),
       "name": z.string().nullish().describe("Case-insensitive part of the provider's name."),
       "limit": z.int32().nullish().default(20).describe("Maximum number of providers to return (1-100)."),
     }),

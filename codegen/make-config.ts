@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { McpToolsPluginConfig } from './mcp-tools-plugin.js';
+
+/** How a custom scalar looks in TypeScript and how a tool validates it. The two must agree (tsc checks). */
+export interface ScalarMapping {
+  /** TypeScript type, e.g. "string". */
+  type: string;
+  /** Zod expression, e.g. "z.string()". */
+  schema: string;
+}
+
+export interface ToolsCodegenOptions {
+  /** SDL file of the target API. */
+  schema: string;
+  /** Folder of .graphql operation files (searched recursively). */
+  operations: string;
+  /** Folder the generated graphql.ts and tools.ts go to. */
+  outputDir: string;
+  scalars?: Record<string, ScalarMapping>;
+  /** Where generated/tools.ts imports defineTool from; defaults to this project's src/tool-definition. */
+  toolDefinitionModule?: string;
+}
+
+const PLUGIN_PATH = fileURLToPath(new URL('./mcp-tools-plugin.ts', import.meta.url));
+const TOOL_DEFINITION_PATH = fileURLToPath(new URL('../src/tool-definition.js', import.meta.url));
+
+/**
+ * The GraphQL Code Generator config: typescript-operations + typed-document-node write the typed
+ * documents, then our plugin writes one MCP tool per operation next to them.
+ */
+export function makeCodegenConfig(options: ToolsCodegenOptions): CodegenConfig {
+  const scalars = options.scalars ?? {};
+  const toolDefinitionModule = options.toolDefinitionModule ?? importPath(options.outputDir, TOOL_DEFINITION_PATH);
+  return {
+    schema: options.schema,
+    documents: `${options.operations}/**/*.{graphql,gql}`,
+    silent: true,
+    errorsOnly: true,
+    // Keep the schema's own order (enum values, input fields): authors order them meaningfully.
+    ...{ sort: false },
+    // Load our .ts plugin through the running loader (codegen runs under tsx or vitest).
+    pluginLoader: (name: string) => import(name),
+    generates: {
+      [path.join(options.outputDir, 'graphql.ts')]: {
+        plugins: ['typescript-operations', 'typed-document-node'],
+        config: {
+          enumType: 'string-literal',
+          namingConvention: 'keep',
+          useTypeImports: true,
+          scalars: Object.fromEntries(Object.entries(scalars).map(([name, mapping]) => [name, mapping.type])),
+        },
+      },
+      [path.join(options.outputDir, 'tools.ts')]: {
+        plugins: [PLUGIN_PATH],
+        config: {
+          scalarSchemas: Object.fromEntries(Object.entries(scalars).map(([name, mapping]) => [name, mapping.schema])),
+          toolDefinitionModule,
+          operationsModule: './graphql.js',
+        } satisfies McpToolsPluginConfig,
+      },
+    },
+  };
+}
+
+/** A relative ESM import specifier from a folder to a module file. */
+function importPath(fromDir: string, toFile: string): string {
+  const relative = path.relative(path.resolve(fromDir), toFile).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
