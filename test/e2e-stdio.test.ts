@@ -209,3 +209,19 @@ describe('stdio server against a failing upstream', () => {
     }
   });
 });
+
+describe('stdio server with no GRAPHQL_ENDPOINT', () => {
+  it('serves the embedded demo API in-process and says so on stderr', async () => {
+    const session = await connectStdio();
+    try {
+      const result = await session.client.callTool({ name: 'search_providers', arguments: { specialty: 'CARDIOLOGY' } });
+      expect(result.isError).toBeFalsy();
+      const expected = createSeedState().providers.filter((provider) => provider.specialty === 'CARDIOLOGY').map((provider) => provider.id).sort();
+      const ids = JSON.parse(textOf(result)).searchProviders.map((provider: { id: string }) => provider.id).sort();
+      expect(ids).toEqual(expected);
+      expect(session.stderr()).toMatch(/GRAPHQL_ENDPOINT is not set: serving the embedded demo API/);
+    } finally {
+      await session.close();
+    }
+  });
+});
