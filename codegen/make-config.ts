@@ -38,8 +38,6 @@ export function makeCodegenConfig(options: ToolsCodegenOptions): CodegenConfig {
     documents: `${options.operations}/**/*.{graphql,gql}`,
     silent: true,
     errorsOnly: true,
-    // Keep the schema's own order (enum values, input fields): authors order them meaningfully.
-    ...{ sort: false },
     // Load our .ts plugin through the running loader (codegen runs under tsx or vitest).
     pluginLoader: (name: string) => import(name),
     generates: {

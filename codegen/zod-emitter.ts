@@ -111,12 +111,12 @@ export class ZodEmitter {
   }
 
   private enumDeclaration(type: GraphQLEnumType): string {
-    const values = type.getValues().map((value) => JSON.stringify(value.name));
+    const values = declaredOrder(type.getValues(), type.astNode?.values).map((value) => JSON.stringify(value.name));
     return `const ${type.name}Schema = z.enum([${values.join(', ')}]);`;
   }
 
   private inputObjectDeclaration(type: GraphQLInputObjectType): string {
-    const fields = Object.values(type.getFields());
+    const fields = declaredOrder(Object.values(type.getFields()), type.astNode?.fields);
     const typeAnnotation = `z.ZodType<${this.options.typesNamespace}.${type.name}>`;
     if (type.isOneOf) {
       // @oneOf: exactly one field, non-null. A union of one-key objects says that in JSON Schema too.
@@ -148,7 +148,8 @@ export class ZodEmitter {
     const parts = [position.description?.trim() || typeDescription];
     if (isEnumType(named)) parts.push(enumValuesDoc(named));
     if (isInputObjectType(named) && named.isOneOf) {
-      parts.push(`Set exactly one of: ${Object.keys(named.getFields()).join(', ')}.`);
+      const fields = declaredOrder(Object.values(named.getFields()), named.astNode?.fields);
+      parts.push(`Set exactly one of: ${fields.map((field) => field.name).join(', ')}.`);
     }
     if (position.deprecationReason) parts.push(`Deprecated: ${position.deprecationReason}`);
     const text = parts.filter(Boolean).join(' ');
@@ -158,7 +159,7 @@ export class ZodEmitter {
 
 /** Enum values with their meanings, when the schema gives any ("ACTIVE: Under active care."). */
 function enumValuesDoc(type: GraphQLEnumType): string | undefined {
-  const values = type.getValues();
+  const values = declaredOrder(type.getValues(), type.astNode?.values);
   if (!values.some((value) => value.description || value.deprecationReason)) return undefined;
   const described = values.map((value) => {
     const meaning = [value.description?.trim(), value.deprecationReason ? `(deprecated: ${value.deprecationReason})` : undefined]
@@ -167,4 +168,14 @@ function enumValuesDoc(type: GraphQLEnumType): string | undefined {
     return meaning ? `${value.name}: ${meaning}` : value.name;
   });
   return `Values: ${described.join(' | ')}`;
+}
+
+/**
+ * Enum values and input fields in the order the schema file declares them (codegen hands plugins a
+ * lexicographically sorted schema, but authors order values meaningfully, e.g. LOW, MEDIUM, HIGH).
+ */
+function declaredOrder<T extends { name: string }>(items: readonly T[], declared: readonly { name: { value: string } }[] | undefined): T[] {
+  if (!declared) return [...items];
+  const position = new Map(declared.map((node, index) => [node.name.value, index]));
+  return [...items].sort((a, b) => (position.get(a.name) ?? Infinity) - (position.get(b.name) ?? Infinity));
 }
