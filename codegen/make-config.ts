@@ -7,9 +7,13 @@ import type { McpToolsPluginConfig } from './mcp-tools-plugin.js';
 export interface ScalarMapping {
   /** TypeScript type, e.g. "string". */
   type: string;
-  /** Zod expression, e.g. "z.string()". */
+  /** Zod expression validating tool input, e.g. "z.string()". */
   schema: string;
+  /** Zod expression for values the API returns (output schemas); defaults from `type`, else z.unknown(). */
+  output?: string;
 }
+
+const OUTPUT_FROM_TYPE: Record<string, string> = { string: 'z.string()', number: 'z.number()', boolean: 'z.boolean()' };
 
 export interface ToolsCodegenOptions {
   /** SDL file of the target API. */
@@ -54,6 +58,9 @@ export function makeCodegenConfig(options: ToolsCodegenOptions): CodegenConfig {
         plugins: [PLUGIN_PATH],
         config: {
           scalarSchemas: Object.fromEntries(Object.entries(scalars).map(([name, mapping]) => [name, mapping.schema])),
+          scalarOutputSchemas: Object.fromEntries(
+            Object.entries(scalars).map(([name, mapping]) => [name, mapping.output ?? OUTPUT_FROM_TYPE[mapping.type] ?? 'z.unknown()']),
+          ),
           toolDefinitionModule,
           operationsModule: './graphql.js',
         } satisfies McpToolsPluginConfig,

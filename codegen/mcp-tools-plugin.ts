@@ -4,11 +4,14 @@ import { operationDescription, variableOwnDescription, variableUsageDescriptions
 import { diagnosticAt, OperationsError, relativeToProject } from './diagnostics.js';
 import { checkOperationFiles, type OperationFile, type ToolOperation } from './operation-checks.js';
 import { toolTitleFor } from './tool-name.js';
+import { OutputSchemaEmitter } from './output-schema-emitter.js';
 import { ZodEmitter } from './zod-emitter.js';
 
 export interface McpToolsPluginConfig {
   /** Zod expressions for custom scalars, e.g. { DateTime: 'z.iso.datetime()' }. */
   scalarSchemas?: Record<string, string>;
+  /** Zod expressions for custom scalars in results (output schemas); unmapped ones are z.unknown(). */
+  scalarOutputSchemas?: Record<string, string>;
   /** Module with the typed documents and `...Variables` types (typescript-operations + typed-document-node). */
   operationsModule?: string;
   /** Module exporting defineTool. */
@@ -27,6 +30,12 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
   const { tools, fragments, diagnostics } = checkOperationFiles(files);
   const warn = config.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   const emitter = new ZodEmitter({ scalarSchemas: config.scalarSchemas ?? {}, typesNamespace: TYPES, warn });
+  const outputEmitter = new OutputSchemaEmitter({
+    schema,
+    fragments,
+    scalarOutputSchemas: config.scalarOutputSchemas ?? {},
+    enumSchema: (type) => emitter.enumSchema(type),
+  });
 
   const toolCode = tools.map((tool) => {
     const usageDescriptions = variableUsageDescriptions(tool.operation, fragments, schema);
@@ -45,7 +54,8 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
       });
       return [`      ${JSON.stringify(name)}: ${expression},`];
     });
-    return emitTool(tool, schema, inputEntries);
+    const rootType = schema.getRootType(tool.operation.operation)!;
+    return emitTool(tool, schema, inputEntries, outputEmitter.forSelection(tool.operation.selectionSet, rootType));
   });
 
   if (diagnostics.length > 0) throw new OperationsError(diagnostics);
@@ -65,7 +75,7 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
   ].join('\n');
 };
 
-function emitTool(tool: ToolOperation, schema: GraphQLSchema, inputEntries: string[]): string {
+function emitTool(tool: ToolOperation, schema: GraphQLSchema, inputEntries: string[], outputSchema: string): string {
   const operationName = tool.operation.name.value;
   const suffix = tool.operationType === 'query' ? 'Query' : 'Mutation';
   const annotations =
@@ -85,6 +95,7 @@ function emitTool(tool: ToolOperation, schema: GraphQLSchema, inputEntries: stri
     inputEntries.length > 0
       ? `    inputSchema: z.strictObject({\n${inputEntries.join('\n')}\n    }),`
       : '    inputSchema: z.strictObject({}),',
+    `    outputSchema: ${outputSchema},`,
     `    annotations: ${JSON.stringify({ title, ...annotations })},`,
     '  }),',
   ].join('\n');

@@ -81,9 +81,14 @@ export class ZodEmitter {
     return this.named(type);
   }
 
+  /** The shared constant for an enum, declared on first use (output schemas use it too). */
+  enumSchema(type: GraphQLEnumType): string {
+    return this.declare(type.name, () => this.enumDeclaration(type));
+  }
+
   private named(type: GraphQLNamedInputType): string {
     if (isScalarType(type)) return this.scalar(type.name);
-    if (isEnumType(type)) return this.declare(type.name, () => this.enumDeclaration(type));
+    if (isEnumType(type)) return this.enumSchema(type);
     return this.declare(type.name, () => this.inputObjectDeclaration(type));
   }
 

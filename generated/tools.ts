@@ -42,6 +42,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
       "id": z.string().describe("The appointment's id, e.g. appt-1."),
       "reason": z.string().nullish().describe("Why the appointment is cancelled; kept in the record."),
     }),
+    outputSchema: z.object({ "cancelAppointment": z.object({ "id": z.string(), "status": AppointmentStatusSchema, "cancellationReason": z.string().nullable(), "startsAt": z.string() }) }),
     annotations: {"title":"Cancel Appointment","readOnlyHint":false,"destructiveHint":true,"idempotentHint":false,"openWorldHint":true},
   }),
   defineTool<Operations.CreateAppointmentMutation, Operations.CreateAppointmentMutationVariables>({
@@ -55,6 +56,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
     inputSchema: z.strictObject({
       "input": CreateAppointmentInputSchema.describe("What is needed to book an appointment."),
     }),
+    outputSchema: z.object({ "createAppointment": z.object({ "id": z.string(), "startsAt": z.string(), "durationMinutes": z.int32(), "type": AppointmentTypeSchema, "status": AppointmentStatusSchema, "reason": z.string().nullable(), "patient": z.object({ "id": z.string(), "firstName": z.string(), "lastName": z.string() }), "provider": z.object({ "id": z.string(), "name": z.string() }) }) }),
     annotations: {"title":"Create Appointment","readOnlyHint":false,"destructiveHint":true,"idempotentHint":false,"openWorldHint":true},
   }),
   defineTool<Operations.GetPatientQuery, Operations.GetPatientQueryVariables>({
@@ -68,6 +70,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
     inputSchema: z.strictObject({
       "by": PatientLookupSchema.describe("Exactly one of id or mrn. Set exactly one of: id, mrn."),
     }),
+    outputSchema: z.object({ "patient": z.object({ "id": z.string(), "mrn": z.string(), "firstName": z.string(), "lastName": z.string(), "dateOfBirth": z.string(), "status": PatientStatusSchema, "email": z.string().nullable(), "phone": z.string().nullable(), "allergies": z.array(z.string()), "primaryProvider": z.object({ "id": z.string(), "name": z.string(), "specialty": SpecialtySchema }).nullable(), "upcoming": z.array(z.object({ "id": z.string(), "startsAt": z.string(), "durationMinutes": z.int32(), "type": AppointmentTypeSchema, "provider": z.object({ "id": z.string(), "name": z.string() }) })) }).nullable() }),
     annotations: {"title":"Get Patient","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":true},
   }),
   defineTool<Operations.ListAppointmentsQuery, Operations.ListAppointmentsQueryVariables>({
@@ -86,6 +89,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
       "to": z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, "expected an ISO-8601 date-time with a time zone, e.g. 2026-12-01T09:30:00Z").nullish().describe("Only appointments starting before this instant."),
       "limit": z.int32().nullish().default(50).describe("Maximum number of appointments to return (1-200)."),
     }),
+    outputSchema: z.object({ "appointments": z.array(z.object({ "id": z.string(), "startsAt": z.string(), "durationMinutes": z.int32(), "type": AppointmentTypeSchema, "status": AppointmentStatusSchema, "reason": z.string().nullable(), "patient": z.object({ "id": z.string(), "firstName": z.string(), "lastName": z.string() }), "provider": z.object({ "id": z.string(), "name": z.string(), "specialty": SpecialtySchema }) })) }),
     annotations: {"title":"List Appointments","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":true},
   }),
   defineTool<Operations.SearchPatientsQuery, Operations.SearchPatientsQueryVariables>({
@@ -103,6 +107,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
       "limit": z.int32().nullish().default(20).describe("Maximum number of patients to return (1-100)."),
       "offset": z.int32().nullish().default(0).describe("Number of matching patients to skip, for paging."),
     }),
+    outputSchema: z.object({ "searchPatients": z.object({ "total": z.int32(), "items": z.array(z.object({ "id": z.string(), "mrn": z.string(), "firstName": z.string(), "lastName": z.string(), "dateOfBirth": z.string(), "status": PatientStatusSchema })) }) }),
     annotations: {"title":"Search Patients","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":true},
   }),
   defineTool<Operations.SearchProvidersQuery, Operations.SearchProvidersQueryVariables>({
@@ -118,6 +123,7 @@ export const tools: readonly ToolDefinition<any, any>[] = [
       "name": z.string().nullish().describe("Case-insensitive part of the provider's name."),
       "limit": z.int32().nullish().default(20).describe("Maximum number of providers to return (1-100)."),
     }),
+    outputSchema: z.object({ "searchProviders": z.array(z.object({ "id": z.string(), "name": z.string(), "specialty": SpecialtySchema, "acceptingPatients": z.boolean() })) }),
     annotations: {"title":"Search Providers","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":true},
   }),
 ];

@@ -16,6 +16,8 @@ export interface ToolDefinition<TData = unknown, TVariables = Record<string, unk
   source: string;
   document: TypedDocumentNode<TData, TVariables>;
   inputSchema: z.ZodObject;
+  /** What the operation returns (its `data`), from the selection set. */
+  outputSchema: z.ZodObject;
   annotations: ToolAnnotations;
 }
 
