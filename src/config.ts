@@ -1,7 +1,20 @@
-/** Server configuration, read from the environment once at start and validated with clear messages. */
+/** Server configuration, read from the environment (and a few flags) once at start, validated with clear messages. */
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export type Transport = 'stdio' | 'http';
+export type MutationMode = 'all' | 'none';
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** Browser origins allowed besides loopback ones; any other Origin gets 403. */
+  allowedOrigins: string[];
+  /** Host header values accepted when binding beyond loopback (DNS-rebinding protection). */
+  allowedHosts?: string[];
+  /** Incoming header whose value becomes the upstream key for that request; undefined disables it. */
+  clientKeyHeader?: string;
+}
 
 export interface ServerConfig {
   /** The GraphQL API to call; undefined means the embedded demo API. */
@@ -9,11 +22,22 @@ export interface ServerConfig {
   /** Sent upstream as `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   logLevel: LogLevel;
-  /** Upstream request timeout in milliseconds. */
+  /** Upstream request timeout in milliseconds, per attempt. */
   timeoutMs: number;
+  /** Retries of a query after a transient failure (mutations are never retried). */
+  retries: number;
+  transport: Transport;
+  http: HttpConfig;
+  /** Give each tool an outputSchema and return structuredContent. */
+  outputSchemas: boolean;
+  mutations: MutationMode;
+  /** Keep endpoint, response bodies and internal error messages out of tool errors. */
+  maskErrorDetails: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRIES = 2;
+export const DEFAULT_PORT = 8080;
 
 /** Bad configuration: the message names each variable, what is wrong and what would be right. */
 export class ConfigError extends Error {
@@ -25,14 +49,34 @@ export class ConfigError extends Error {
 
 export type Environment = Record<string, string | undefined>;
 
-export function loadConfig(env: Environment = process.env): ServerConfig {
+/** Reads the configuration; `--http` / `--stdio` on the command line override TRANSPORT. */
+export function loadConfig(env: Environment = process.env, argv: readonly string[] = []): ServerConfig {
   const problems: string[] = [];
-  const endpoint = readEndpoint(env.GRAPHQL_ENDPOINT, problems);
-  const apiKey = readApiKey(env.API_KEY, problems);
-  const logLevel = readLogLevel(env.LOG_LEVEL, problems);
-  const timeoutMs = readDuration('TIMEOUT', env.TIMEOUT, DEFAULT_TIMEOUT_MS, problems);
+  const config: ServerConfig = {
+    endpoint: readEndpoint(env.GRAPHQL_ENDPOINT, problems),
+    apiKey: readApiKey(env.API_KEY, problems),
+    logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info', problems),
+    timeoutMs: readDuration('TIMEOUT', env.TIMEOUT, DEFAULT_TIMEOUT_MS, problems),
+    retries: readInteger('RETRIES', env.RETRIES, DEFAULT_RETRIES, 0, 10, problems),
+    transport: readTransport(env.TRANSPORT, argv, problems),
+    http: {
+      host: env.HOST?.trim() || '127.0.0.1',
+      port: readInteger('PORT', env.PORT, DEFAULT_PORT, 0, 65_535, problems),
+      allowedOrigins: readOrigins(env.ALLOWED_ORIGINS, problems),
+      allowedHosts: readList(env.ALLOWED_HOSTS),
+      clientKeyHeader: readClientKeyHeader(env.CLIENT_KEY_HEADER, problems),
+    },
+    outputSchemas: readBoolean('OUTPUT_SCHEMAS', env.OUTPUT_SCHEMAS, true, problems),
+    mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
+    maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
+  };
+  for (const argument of argv) {
+    if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {
+      problems.push(`unknown option ${argument}: the server takes --http or --stdio; everything else is set by environment variables`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { endpoint, apiKey, logLevel, timeoutMs };
+  return config;
 }
 
 function readEndpoint(raw: string | undefined, problems: string[]): string | undefined {
@@ -67,12 +111,67 @@ function readApiKey(raw: string | undefined, problems: string[]): string | undef
   return value;
 }
 
-function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
+function readTransport(raw: string | undefined, argv: readonly string[], problems: string[]): Transport {
+  if (argv.includes('--http')) return 'http';
+  if (argv.includes('--stdio')) return 'stdio';
+  return readChoice('TRANSPORT', raw, ['stdio', 'http'] as const, 'stdio', problems);
+}
+
+function readChoice<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T, problems: string[]): T {
   const value = raw?.trim().toLowerCase();
-  if (!value) return 'info';
-  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
-  problems.push(`LOG_LEVEL "${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
-  return 'info';
+  if (!value) return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} "${raw}" is not one of ${choices.join(', ')}`);
+  return fallback;
+}
+
+function readBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  problems.push(`${name} "${raw}" must be true or false`);
+  return fallback;
+}
+
+function readInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  const value = raw?.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    problems.push(`${name} "${raw}" must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return Number(value);
+}
+
+function readList(raw: string | undefined): string[] | undefined {
+  const items = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+function readOrigins(raw: string | undefined, problems: string[]): string[] {
+  const origins = readList(raw) ?? [];
+  return origins.flatMap((origin) => {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== 'null' && url.origin === origin.replace(/\/$/, '')) return [url.origin];
+    } catch {
+      // reported below
+    }
+    problems.push(`ALLOWED_ORIGINS entry "${origin}" is not an origin; use scheme://host[:port], e.g. https://app.example.com`);
+    return [];
+  });
+}
+
+function readClientKeyHeader(raw: string | undefined, problems: string[]): string | undefined {
+  const value = raw?.trim().toLowerCase();
+  if (value === 'none' || value === 'off') return undefined;
+  if (!value) return 'authorization';
+  if (!/^[a-z0-9-]+$/.test(value)) {
+    problems.push(`CLIENT_KEY_HEADER "${raw}" is not a header name (letters, digits and "-"), or "none" to turn per-user keys off`);
+    return undefined;
+  }
+  return value;
 }
 
 /** Milliseconds, as a plain number ("30000") or with a unit ("30s", "500ms", "2m"). */

@@ -9,17 +9,21 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /** The same logger, also masking these secrets (e.g. a per-request key). */
+  withSecrets(secrets: readonly string[]): Logger;
 }
 
 /**
  * JSON lines on stderr (stdout carries the MCP protocol over stdio). Every registered secret is
  * replaced by "***" in the finished line, so no message or field can leak it.
  */
-export function createLogger(options: {
+export interface LoggerOptions {
   level: LogLevel;
   secrets?: readonly (string | undefined)[];
   write?: (line: string) => void;
-}): Logger {
+}
+
+export function createLogger(options: LoggerOptions): Logger {
   const threshold = RANK[options.level];
   const secrets = (options.secrets ?? [])
     .filter((secret): secret is string => !!secret && secret.length >= 4)
@@ -36,6 +40,7 @@ export function createLogger(options: {
     info: (message, fields) => log('info', message, fields),
     warn: (message, fields) => log('warn', message, fields),
     error: (message, fields) => log('error', message, fields),
+    withSecrets: (more) => createLogger({ ...options, secrets: [...(options.secrets ?? []), ...more] }),
   };
 }
 

@@ -1,53 +1,89 @@
 #!/usr/bin/env node
 /**
- * graphql-ops-mcp: serves the generated GraphQL operation tools over MCP (stdio).
- * Configuration comes from the environment; see README "Configuration".
+ * graphql-ops-mcp: serves the generated GraphQL operation tools over MCP, on stdio (default) or
+ * Streamable HTTP (--http or TRANSPORT=http). Configuration: environment variables, see README.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { tools } from '../generated/tools.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { tools as generatedTools } from '../generated/tools.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { startHttpServer } from './http-server.js';
+import { createLogger, type Logger } from './logger.js';
+import { toolsForMutationMode, type ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
 import { UpstreamClient } from './upstream-client.js';
+import { UpstreamHealth } from './upstream-health.js';
 import { resolveUpstreamTarget } from './upstream-target.js';
 
 /** sysexits.h EX_CONFIG: the configuration is wrong, restarting will not help. */
 const EXIT_CONFIG = 78;
 
 async function main(): Promise<void> {
-  let config;
+  let config: ServerConfig;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, process.argv.slice(2));
   } catch (error) {
     if (error instanceof ConfigError) exitWith(EXIT_CONFIG, `graphql-ops-mcp: ${error.message}\nSee README "Configuration".`);
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.apiKey] });
+  const context = createContext(config, logger);
 
+  if (config.transport === 'http') {
+    let http;
+    try {
+      http = await startHttpServer(context);
+    } catch (error) {
+      exitWith(1, `graphql-ops-mcp: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    logger.info('graphql-ops-mcp ready: MCP Streamable HTTP', { url: http.url, health: http.url.replace(/\/mcp$/, '/health'), tools: context.tools().length, upstream: context.upstreamLabel });
+    onShutdown(logger, () => http.close());
+    return;
+  }
+
+  const server = createMcpServer(context);
+  await server.connect(new StdioServerTransport());
+  logger.info('graphql-ops-mcp ready on stdio', { tools: context.tools().length, upstream: context.upstreamLabel });
+  process.stdin.once('end', () => shutdown(logger, 'stdin closed', () => server.close()));
+  onShutdown(logger, () => server.close());
+}
+
+function createContext(config: ServerConfig, logger: Logger): ServerContext {
   let target;
   try {
     target = resolveUpstreamTarget(config);
   } catch (error) {
     exitWith(EXIT_CONFIG, `graphql-ops-mcp: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (target.demo && !config.apiKey) {
+    // The demo API's key is random then: keys sent by MCP clients could never match it.
+    config = { ...config, http: { ...config.http, clientKeyHeader: undefined } };
+  }
   if (target.demo) {
     logger.info('GRAPHQL_ENDPOINT is not set: serving the embedded demo API (patients, providers, appointments) in-process. Set GRAPHQL_ENDPOINT to use your own API.');
   } else if (!config.apiKey) {
-    logger.warn('API_KEY is not set: requests to the GraphQL API are sent without an Authorization header.');
+    logger.warn('API_KEY is not set: requests to the GraphQL API carry no Authorization header unless the MCP client sends its own key over HTTP.');
   }
-
-  const server = createMcpServer(tools, { upstream: new UpstreamClient(target.options), logger, endpointLabel: target.label });
-  const transport = new StdioServerTransport();
-  await server.connect(transport);
-  logger.info('graphql-ops-mcp ready on stdio', { tools: tools.length, upstream: target.label });
-
-  const shutdown = (reason: string) => {
-    logger.info('shutting down', { reason });
-    void server.close().finally(() => process.exit(0));
+  const upstream = new UpstreamClient(target.options);
+  const tools = toolsForMutationMode(generatedTools, config.mutations);
+  return {
+    config,
+    tools: () => tools,
+    upstream,
+    upstreamLabel: target.label,
+    logger,
+    health: new UpstreamHealth(upstream),
+    startedAt: Date.now(),
   };
-  process.stdin.once('end', () => shutdown('stdin closed'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+function onShutdown(logger: Logger, close: () => Promise<void>): void {
+  process.once('SIGINT', () => shutdown(logger, 'SIGINT', close));
+  process.once('SIGTERM', () => shutdown(logger, 'SIGTERM', close));
+}
+
+function shutdown(logger: Logger, reason: string, close: () => Promise<void>): void {
+  logger.info('shutting down', { reason });
+  void close().finally(() => process.exit(0));
 }
 
 function exitWith(code: number, message: string): never {

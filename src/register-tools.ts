@@ -1,50 +1,78 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Logger } from './logger.js';
+import type { ClientNotifications, ToolCallExtra } from './client-notifications.js';
 import { operationSource } from './operation-source.js';
+import type { RequestAuth, ServerContext } from './server-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
-import { UpstreamError, type UpstreamClient } from './upstream-client.js';
+import { UpstreamError } from './upstream-client.js';
 
-export interface ToolRuntime {
-  upstream: UpstreamClient;
-  logger: Logger;
-  /** Shown in error texts instead of the real endpoint for the embedded demo API. */
-  endpointLabel: string;
+/** Printed once per tool definition, not per call or per server instance. */
+const querySources = new WeakMap<ToolDefinition<unknown, any>, string>();
+function querySourceOf(tool: ToolDefinition<unknown, any>): string {
+  let source = querySources.get(tool);
+  if (source === undefined) querySources.set(tool, (source = operationSource(tool.document)));
+  return source;
 }
 
 /**
- * Registers each generated tool on the server. The SDK validates arguments against the tool's zod
- * schema before the handler runs, so a bad call never reaches the GraphQL API.
+ * Registers each tool on the server. The SDK validates arguments against the tool's zod schema
+ * before the handler runs, so a bad call never reaches the GraphQL API.
  */
-export function registerTools(server: McpServer, tools: readonly ToolDefinition<unknown, any>[], runtime: ToolRuntime): void {
-  for (const tool of tools) {
-    const query = operationSource(tool.document);
-    const context: ResultContext = {
+export function registerTools(server: McpServer, context: ServerContext, auth: RequestAuth, notifications: ClientNotifications): void {
+  const { config, logger } = context;
+  const secrets = [config.apiKey, auth.apiKey].filter((key): key is string => !!key);
+  const requestLogger = auth.apiKey ? logger.withSecrets([auth.apiKey]) : logger;
+  for (const tool of context.tools()) {
+    const query = querySourceOf(tool);
+    const retryable = tool.operationType === 'query';
+    const resultContext: ResultContext = {
       toolName: tool.name,
-      endpoint: runtime.endpointLabel,
-      secrets: runtime.upstream.options.apiKey ? [runtime.upstream.options.apiKey] : [],
+      endpoint: context.upstreamLabel,
+      secrets,
+      maskDetails: config.maskErrorDetails,
+      outputSchema: config.outputSchemas ? tool.outputSchema : undefined,
     };
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations },
-      async (args: Record<string, unknown>, extra): Promise<CallToolResult> => {
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        outputSchema: config.outputSchemas ? tool.outputSchema : undefined,
+        annotations: tool.annotations,
+      },
+      async (args: Record<string, unknown>, extra: ToolCallExtra): Promise<CallToolResult> => {
         const started = performance.now();
+        const attempts = retryable ? 1 + config.retries : 1;
+        const progress = notifications.progressFor(extra, attempts);
+        progress?.(0, `calling the GraphQL API (${tool.operationName})`);
+        let result: CallToolResult;
+        let outcome: Record<string, unknown>;
         try {
-          const response = await runtime.upstream.execute(query, args, extra.signal);
-          const result = resultFromResponse(response, context);
-          runtime.logger.info('tool call', { tool: tool.name, ms: elapsed(started), ok: !result.isError, graphqlErrors: response.errors?.length ?? 0 });
-          return result;
+          const response = await context.upstream.execute(query, args, {
+            signal: extra.signal,
+            apiKey: auth.apiKey,
+            retryable,
+            onRetry: ({ attempt, of, delayMs, failure }) => {
+              const reason = failure.kind === 'http' ? `HTTP ${failure.status}` : failure.kind;
+              requestLogger.info('retrying upstream call', { tool: tool.name, attempt, of, delayMs, reason });
+              progress?.(attempt - 1, `retrying after ${reason} (attempt ${attempt} of ${of})`);
+            },
+          });
+          result = resultFromResponse(response, resultContext);
+          outcome = { ok: !result.isError, attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0 };
         } catch (error) {
           if (!(error instanceof UpstreamError)) throw error;
-          runtime.logger.warn('tool call failed', { tool: tool.name, ms: elapsed(started), failure: error.failure.kind, detail: error.failure });
-          return resultFromFailure(error.failure, context);
+          result = resultFromFailure(error.failure, resultContext);
+          outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
         }
+        const ms = Math.round(performance.now() - started);
+        progress?.(attempts, result.isError ? 'failed' : 'done');
+        requestLogger[result.isError ? 'warn' : 'info']('tool call', { tool: tool.name, ms, ...outcome });
+        await notifications.log(extra, result.isError ? 'warning' : 'info', { event: 'tool call', tool: tool.name, ms, ...outcome });
+        return result;
       },
     );
   }
-}
-
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
 }

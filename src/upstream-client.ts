@@ -1,18 +1,33 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import type { GraphQLError } from 'graphql';
+import { isTransient, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 export interface UpstreamOptions {
   endpoint: string;
+  /** Default key, sent as `Authorization: Bearer <apiKey>` unless a call brings its own. */
   apiKey?: string;
+  /** Per attempt. */
   timeoutMs: number;
+  retry: RetryPolicy;
   /** Lets the embedded demo API answer in-process, without a socket. */
   fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the default key, e.g. the MCP client's own key over HTTP. */
+  apiKey?: string;
+  /** Only safe (read-only) operations are retried. */
+  retryable: boolean;
+  /** Called before each retry, e.g. to report progress. */
+  onRetry?: (retry: { attempt: number; of: number; delayMs: number; failure: UpstreamFailure }) => void;
 }
 
 /** What the GraphQL API answered: data, errors, or both (partial data). */
 export interface UpstreamResult {
   data: Record<string, unknown> | null | undefined;
   errors?: readonly GraphQLError[];
+  attempts: number;
 }
 
 /** Why an upstream call failed, in terms a tool result can explain. */
@@ -20,47 +35,87 @@ export type UpstreamFailure =
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'cancelled' }
   | { kind: 'network'; code?: string; detail: string }
-  | { kind: 'http'; status: number; statusText: string; body: string; errors?: readonly GraphQLError[] }
+  | { kind: 'http'; status: number; statusText: string; body: string; errors?: readonly GraphQLError[]; retryAfterMs?: number }
   | { kind: 'invalid-response'; detail: string };
 
 export class UpstreamError extends Error {
-  constructor(readonly failure: UpstreamFailure) {
+  constructor(
+    readonly failure: UpstreamFailure,
+    readonly attempts = 1,
+  ) {
     super(`upstream ${failure.kind} failure`);
     this.name = 'UpstreamError';
   }
 }
 
-/** Sends operations to the GraphQL API with graphql-request, one timeout per call. */
+/** Sends operations to the GraphQL API with graphql-request: a timeout per attempt, retries for transient failures. */
 export class UpstreamClient {
   private readonly client: GraphQLClient;
 
   constructor(readonly options: UpstreamOptions) {
     this.client = new GraphQLClient(options.endpoint, {
-      headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
       fetch: options.fetch,
       // Keep partial data next to errors: the model should see both.
       errorPolicy: 'all',
     });
   }
 
-  async execute(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<UpstreamResult> {
+  async execute(query: string, variables: Record<string, unknown>, call: CallOptions): Promise<UpstreamResult> {
+    const attempts = call.retryable ? 1 + this.options.retry.retries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { ...(await this.attempt(query, variables, call)), attempts: attempt };
+      } catch (error) {
+        const failure = (error as UpstreamError).failure;
+        const delayMs = attempt < attempts && isTransient(failure) ? retryDelayMs(this.options.retry, attempt, failure.kind === 'http' ? failure.retryAfterMs : undefined) : undefined;
+        if (delayMs === undefined) throw new UpstreamError(failure, attempt);
+        call.onRetry?.({ attempt: attempt + 1, of: attempts, delayMs, failure });
+        if (!(await sleep(delayMs, call.signal))) throw new UpstreamError({ kind: 'cancelled' }, attempt);
+      }
+    }
+  }
+
+  private async attempt(query: string, variables: Record<string, unknown>, call: CallOptions): Promise<Omit<UpstreamResult, 'attempts'>> {
+    if (call.signal?.aborted) throw new UpstreamError({ kind: 'cancelled' });
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const apiKey = call.apiKey ?? this.options.apiKey;
     try {
-      const response = await this.client.rawRequest<Record<string, unknown>>({ query, variables, signal: combined });
+      const response = await this.client.rawRequest<Record<string, unknown>>({
+        query,
+        variables,
+        signal,
+        requestHeaders: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      });
       return { data: response.data, errors: response.errors };
     } catch (error) {
+      if (call.signal?.aborted) throw new UpstreamError({ kind: 'cancelled' });
       if (timeout.aborted) throw new UpstreamError({ kind: 'timeout', timeoutMs: this.options.timeoutMs });
-      if (signal?.aborted) throw new UpstreamError({ kind: 'cancelled' });
       throw new UpstreamError(classify(error));
     }
   }
 }
 
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 function classify(error: unknown): UpstreamFailure {
   if (error instanceof ClientError) {
-    const { status, body, errors } = error.response;
-    return { kind: 'http', status, statusText: httpStatusText(status), body: body ?? '', errors };
+    const { status, body, errors, headers } = error.response;
+    return { kind: 'http', status, statusText: httpStatusText(status), body: body ?? '', errors, retryAfterMs: parseRetryAfter(headers?.get('retry-after')) };
   }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   if (error instanceof TypeError && cause) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerConfig } from './config.js';
 import { createDemoApi } from './demo/demo-api.js';
+import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import type { UpstreamOptions } from './upstream-client.js';
 
 export interface UpstreamTarget {
@@ -15,9 +16,10 @@ export interface UpstreamTarget {
  * in-process through its fetch handler (no port to open, nothing to clean up).
  */
 export function resolveUpstreamTarget(config: ServerConfig): UpstreamTarget {
+  const retry = { ...DEFAULT_RETRY_POLICY, retries: config.retries };
   if (config.endpoint) {
     return {
-      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs },
+      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retry },
       label: config.endpoint,
       demo: false,
     };
@@ -25,7 +27,7 @@ export function resolveUpstreamTarget(config: ServerConfig): UpstreamTarget {
   const apiKey = config.apiKey ?? randomUUID();
   const demo = createDemoApi({ apiKey });
   return {
-    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, fetch: demo.fetch },
+    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, fetch: demo.fetch },
     label: 'the embedded demo API',
     demo: true,
   };

@@ -14,12 +14,41 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration from the environment', () => {
-  it('defaults to the demo API with info logs and a 30 s timeout', () => {
-    expect(loadConfig({})).toEqual({ endpoint: undefined, apiKey: undefined, logLevel: 'info', timeoutMs: DEFAULT_TIMEOUT_MS });
+  it('defaults to the demo API over stdio, with info logs, a 30 s timeout and 2 retries', () => {
+    expect(loadConfig({})).toEqual({
+      endpoint: undefined,
+      apiKey: undefined,
+      logLevel: 'info',
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      retries: 2,
+      transport: 'stdio',
+      http: { host: '127.0.0.1', port: 8080, allowedOrigins: [], allowedHosts: undefined, clientKeyHeader: 'authorization' },
+      outputSchemas: true,
+      mutations: 'all',
+      maskErrorDetails: false,
+    });
+  });
+
+  it('reads the HTTP and behaviour settings, with --http overriding TRANSPORT', () => {
+    const config = loadConfig(
+      { TRANSPORT: 'stdio', PORT: '9090', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:3000', ALLOWED_HOSTS: 'mcp.example.com', CLIENT_KEY_HEADER: 'X-Api-Key', OUTPUT_SCHEMAS: 'false', MUTATIONS: 'none', MASK_ERROR_DETAILS: 'yes', RETRIES: '0' },
+      ['--http'],
+    );
+    expect(config).toMatchObject({
+      transport: 'http',
+      http: { host: '0.0.0.0', port: 9090, allowedOrigins: ['https://app.example.com', 'http://localhost:3000'], allowedHosts: ['mcp.example.com'], clientKeyHeader: 'x-api-key' },
+      outputSchemas: false,
+      mutations: 'none',
+      maskErrorDetails: true,
+      retries: 0,
+    });
+    expect(loadConfig({ CLIENT_KEY_HEADER: 'none' }).http.clientKeyHeader).toBeUndefined();
+    expect(() => loadConfig({}, ['--htpp'])).toThrow(/unknown option --htpp: the server takes --http or --stdio/);
+    expect(loadConfig({ TRANSPORT: 'HTTP' }).transport).toBe('http');
   });
 
   it('reads every variable', () => {
-    expect(loadConfig({ GRAPHQL_ENDPOINT: 'https://api.example.com/graphql', API_KEY: 'k-123', LOG_LEVEL: 'DEBUG', TIMEOUT: '2.5s' })).toEqual({
+    expect(loadConfig({ GRAPHQL_ENDPOINT: 'https://api.example.com/graphql', API_KEY: 'k-123', LOG_LEVEL: 'DEBUG', TIMEOUT: '2.5s' })).toMatchObject({
       endpoint: 'https://api.example.com/graphql',
       apiKey: 'k-123',
       logLevel: 'debug',
@@ -39,6 +68,13 @@ describe('configuration from the environment', () => {
     expect(problemsOf({ GRAPHQL_ENDPOINT: 'ftp://x/graphql' })[0]).toMatch(/http:\/\/ or https:\/\//);
     expect(problemsOf({ GRAPHQL_ENDPOINT: 'https://user:pw@x/graphql' })[0]).toMatch(/must not contain credentials/);
     expect(problemsOf({ TIMEOUT: 'soon' })[0]).toMatch(/TIMEOUT "soon"/);
+    expect(problemsOf({ PORT: '99999' })[0]).toMatch(/PORT "99999" must be a whole number from 0 to 65535/);
+    expect(problemsOf({ TRANSPORT: 'carrier-pigeon' })[0]).toMatch(/TRANSPORT "carrier-pigeon" is not one of stdio, http/);
+    expect(problemsOf({ OUTPUT_SCHEMAS: 'maybe' })[0]).toMatch(/OUTPUT_SCHEMAS "maybe" must be true or false/);
+    expect(problemsOf({ MUTATIONS: 'some' })[0]).toMatch(/MUTATIONS "some" is not one of all, none/);
+    expect(problemsOf({ ALLOWED_ORIGINS: 'example.com' })[0]).toMatch(/ALLOWED_ORIGINS entry "example.com" is not an origin/);
+    expect(problemsOf({ CLIENT_KEY_HEADER: 'x api key' })[0]).toMatch(/CLIENT_KEY_HEADER/);
+    expect(problemsOf({ RETRIES: '-1' })[0]).toMatch(/RETRIES "-1"/);
   });
 
   it('makes the server exit with code 78 and the message on stderr, writing nothing to stdout', () => {

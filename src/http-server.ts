@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Request, Response } from 'express';
+import { originCheck } from './origin-check.js';
+import { healthReport } from './resources.js';
+import type { ServerContext } from './server-context.js';
+import { createMcpServer } from './server.js';
+
+export interface RunningHttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * MCP Streamable HTTP at /mcp, stateless: every POST gets a fresh server and transport, so any
+ * replica behind a plain load balancer can answer any request. GET /health for health checks.
+ */
+export async function startHttpServer(context: ServerContext): Promise<RunningHttpServer> {
+  const { http } = context.config;
+  const app = createMcpExpressApp({ host: http.host, allowedHosts: http.allowedHosts });
+  app.use(originCheck(http.allowedOrigins));
+
+  app.get('/health', async (_request, response) => {
+    response.json(await healthReport(context));
+  });
+
+  app.post('/mcp', async (request: Request, response: Response) => {
+    const server = createMcpServer(context, { apiKey: clientKey(request.headers, http.clientKeyHeader) });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    // A client that goes away closes the server, which aborts its in-flight upstream calls.
+    response.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    try {
+      await server.connect(transport);
+      await transport.handleRequest(request, response, request.body);
+    } catch (error) {
+      context.logger.error('MCP request failed', { error });
+      if (!response.headersSent) response.status(500).json(jsonRpcError(-32603, 'Internal server error'));
+    }
+  });
+
+  app.all('/mcp', (_request, response) => {
+    response.status(405).set('Allow', 'POST').json(jsonRpcError(-32000, 'Method not allowed: this server is stateless; send MCP requests with POST.'));
+  });
+
+  const server = await listen(app, http.port, http.host);
+  const { port } = server.address() as AddressInfo;
+  const host = http.host.includes(':') ? `[${http.host}]` : http.host;
+  return {
+    url: `http://${host}:${port}/mcp`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The MCP client's own key for the upstream API, from the configured header ("Bearer x" or a bare key). */
+export function clientKey(headers: IncomingHttpHeaders, header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const raw = headers[header];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  if (!value) return undefined;
+  return value.replace(/^bearer\s+/i, '') || undefined;
+}
+
+function jsonRpcError(code: number, message: string) {
+  return { jsonrpc: '2.0', error: { code, message }, id: null };
+}
+
+function listen(app: ReturnType<typeof createMcpExpressApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use; set PORT to a free one' : error.message}`)),
+    );
+  });
+}
