@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
   headers: IncomingMessage['headers'];
+  /** performance.now() when the request arrived. */
+  receivedAt: number;
+  /** The client went away before an answer was sent (e.g. a cancelled call). */
+  abandoned: boolean;
   body: { query?: string; variables?: Record<string, unknown>; operationName?: string };
 }
 
@@ -16,7 +20,10 @@ export async function startFakeUpstream(behaviour: UpstreamBehaviour) {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     request.on('end', () => {
-      const recorded: RecordedRequest = { headers: request.headers, body: raw ? JSON.parse(raw) : {} };
+      const recorded: RecordedRequest = { headers: request.headers, receivedAt: performance.now(), abandoned: false, body: raw ? JSON.parse(raw) : {} };
+      response.on('close', () => {
+        if (!response.writableEnded) recorded.abandoned = true;
+      });
       requests.push(recorded);
       current(recorded, response);
     });
