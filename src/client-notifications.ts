@@ -27,11 +27,10 @@ export class ClientNotifications {
   }
 
   /** A progress reporter for this call, or undefined when the client sent no progress token. */
-  progressFor(extra: ToolCallExtra, total: number): ((progress: number, message: string) => void) | undefined {
+  progressFor(extra: ToolCallExtra, total: number): ((progress: number, message: string) => Promise<void>) | undefined {
     const progressToken = extra._meta?.progressToken;
     if (progressToken === undefined) return undefined;
-    return (progress, message) => {
-      void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, total, message } }).catch(() => {});
-    };
+    // Awaited by the caller where order matters: a notification sent after the result is dropped by the client.
+    return (progress, message) => extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, total, message } }).catch(() => {});
   }
 }

