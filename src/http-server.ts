@@ -28,7 +28,7 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   });
 
   app.post('/mcp', async (request: Request, response: Response) => {
-    const server = createMcpServer(context, { apiKey: clientKey(request.headers, http.clientKeyHeader) });
+    const server = createMcpServer(context, { auth: { apiKey: clientKey(request.headers, http.clientKeyHeader) } });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     // A client that goes away closes the server, which aborts its in-flight upstream calls.
     response.on('close', () => {
@@ -44,8 +44,21 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
     }
   });
 
+  // A GET opens a stream for server-initiated messages: here, tools/list_changed when the tools
+  // change under `npm run dev`. It carries no session, so it works on any replica too.
+  app.get('/mcp', async (request: Request, response: Response) => {
+    const server = createMcpServer(context, { followCatalog: true });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    response.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(request, response);
+  });
+
   app.all('/mcp', (_request, response) => {
-    response.status(405).set('Allow', 'POST').json(jsonRpcError(-32000, 'Method not allowed: this server is stateless; send MCP requests with POST.'));
+    response.status(405).set('Allow', 'GET, POST').json(jsonRpcError(-32000, 'Method not allowed: this server is stateless (no sessions to delete); send MCP requests with POST.'));
   });
 
   const server = await listen(app, http.port, http.host);

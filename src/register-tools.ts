@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ClientNotifications, ToolCallExtra } from './client-notifications.js';
 import { operationSource } from './operation-source.js';
@@ -19,11 +19,11 @@ function querySourceOf(tool: ToolDefinition<unknown, any>): string {
  * Registers each tool on the server. The SDK validates arguments against the tool's zod schema
  * before the handler runs, so a bad call never reaches the GraphQL API.
  */
-export function registerTools(server: McpServer, context: ServerContext, auth: RequestAuth, notifications: ClientNotifications): void {
+export function registerTools(server: McpServer, context: ServerContext, auth: RequestAuth, notifications: ClientNotifications): RegisteredTool[] {
   const { config, logger } = context;
   const secrets = [config.apiKey, auth.apiKey].filter((key): key is string => !!key);
   const requestLogger = auth.apiKey ? logger.withSecrets([auth.apiKey]) : logger;
-  for (const tool of context.tools()) {
+  return context.catalog.current().map((tool) => {
     const query = querySourceOf(tool);
     const retryable = tool.operationType === 'query';
     const resultContext: ResultContext = {
@@ -33,7 +33,7 @@ export function registerTools(server: McpServer, context: ServerContext, auth: R
       maskDetails: config.maskErrorDetails,
       outputSchema: config.outputSchemas ? tool.outputSchema : undefined,
     };
-    server.registerTool(
+    return server.registerTool(
       tool.name,
       {
         title: tool.title,
@@ -74,5 +74,5 @@ export function registerTools(server: McpServer, context: ServerContext, auth: R
         return result;
       },
     );
-  }
+  });
 }

@@ -9,7 +9,7 @@ export async function healthReport(context: ServerContext) {
     status: upstream.ok ? 'ok' : 'degraded',
     version: packageVersion(),
     uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
-    tools: context.tools().length,
+    tools: context.catalog.current().length,
     upstream,
   };
 }
@@ -29,7 +29,7 @@ export function serverInfo(context: ServerContext) {
     outputSchemas: config.outputSchemas,
     mutations: config.mutations,
     maskErrorDetails: config.maskErrorDetails,
-    tools: context.tools().map((tool) => ({ name: tool.name, operation: `${tool.operationType} ${tool.operationName}`, source: tool.source })),
+    tools: context.catalog.current().map((tool) => ({ name: tool.name, operation: `${tool.operationType} ${tool.operationName}`, source: tool.source })),
   };
 }
 

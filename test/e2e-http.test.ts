@@ -105,10 +105,10 @@ describe('Streamable HTTP server against the demo API', () => {
     expect(status).toBe(403);
   });
 
-  it('answers GET /mcp with 405, as a stateless server', async () => {
-    const response = await fetch(server.url, { headers: { accept: 'text/event-stream' } });
+  it('answers DELETE /mcp with 405, as a stateless server has no session to end', async () => {
+    const response = await fetch(server.url, { method: 'DELETE' });
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.headers.get('allow')).toBe('GET, POST');
   });
 
   it('reports health: version, tool count, upstream reachable', async () => {

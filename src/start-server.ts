@@ -1,0 +1,61 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { ServerConfig } from './config.js';
+import { startHttpServer } from './http-server.js';
+import type { Logger } from './logger.js';
+import type { ServerContext } from './server-context.js';
+import { createMcpServer } from './server.js';
+import { ToolCatalog, type AnyToolDefinition } from './tool-catalog.js';
+import { UpstreamClient } from './upstream-client.js';
+import { UpstreamHealth } from './upstream-health.js';
+import { resolveUpstreamTarget } from './upstream-target.js';
+
+export interface RunningServer {
+  context: ServerContext;
+  /** Where HTTP clients connect, for the HTTP transport. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+/** Builds the shared context and serves it on the configured transport. */
+export async function startServer(config: ServerConfig, tools: readonly AnyToolDefinition[], logger: Logger): Promise<RunningServer> {
+  const context = createContext(config, tools, logger);
+  if (config.transport === 'http') {
+    const http = await startHttpServer(context);
+    logger.info('graphql-ops-mcp ready: MCP Streamable HTTP', {
+      url: http.url,
+      health: http.url.replace(/\/mcp$/, '/health'),
+      tools: context.catalog.current().length,
+      upstream: context.upstreamLabel,
+    });
+    return { context, url: http.url, close: () => http.close() };
+  }
+  const server = createMcpServer(context, { followCatalog: true });
+  await server.connect(new StdioServerTransport());
+  logger.info('graphql-ops-mcp ready on stdio', { tools: context.catalog.current().length, upstream: context.upstreamLabel });
+  return { context, close: () => server.close() };
+}
+
+/** Throws with a user-facing message when the upstream cannot be set up (e.g. demo API on a changed schema). */
+function createContext(config: ServerConfig, tools: readonly AnyToolDefinition[], logger: Logger): ServerContext {
+  const target = resolveUpstreamTarget(config);
+  let effective = config;
+  if (target.demo && !config.apiKey) {
+    // The demo API's key is random then: keys sent by MCP clients could never match it.
+    effective = { ...config, http: { ...config.http, clientKeyHeader: undefined } };
+  }
+  if (target.demo) {
+    logger.info('GRAPHQL_ENDPOINT is not set: serving the embedded demo API (patients, providers, appointments) in-process. Set GRAPHQL_ENDPOINT to use your own API.');
+  } else if (!config.apiKey) {
+    logger.warn('API_KEY is not set: requests to the GraphQL API carry no Authorization header unless the MCP client sends its own key over HTTP.');
+  }
+  const upstream = new UpstreamClient(target.options);
+  return {
+    config: effective,
+    catalog: new ToolCatalog(tools, config.mutations),
+    upstream,
+    upstreamLabel: target.label,
+    logger,
+    health: new UpstreamHealth(upstream),
+    startedAt: Date.now(),
+  };
+}
