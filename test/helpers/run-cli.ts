@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+
+export interface CliResult {
+  /** The process's exit code. */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Variables the project's commands read; tests set them explicitly, never inherit them. */
+const PROJECT_VARIABLES = ['GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'RETRIES', 'PORT', 'HOST', 'TRANSPORT'];
+
+/** Runs `npm run <script> -- <args>` in a folder, as a developer or CI would, with exactly these project variables. */
+export function runNpmScript(cwd: string, script: string, args: string[] = [], env: Record<string, string> = {}): Promise<CliResult> {
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !PROJECT_VARIABLES.includes(key)));
+  return new Promise((resolve) => {
+    execFile(
+      'npm',
+      ['run', '--silent', script, '--', ...args],
+      { cwd, env: { ...baseEnv, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
