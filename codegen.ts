@@ -1,3 +1,4 @@
+import type { LintOptions } from './codegen/lint-options.js';
 import { makeCodegenConfig } from './codegen/make-config.js';
 
 /**
@@ -20,3 +21,17 @@ export default makeCodegenConfig({
     },
   },
 });
+
+/**
+ * Operation lint: warnings (never failures) printed by `npm run codegen`, with a token table.
+ * These are the defaults; `export const lint = false` turns it off.
+ */
+export const lint: LintOptions | false = {
+  // Arguments that bound a list or connection (compared ignoring case and "_").
+  limitArguments: ['limit', 'first', 'last', 'take', 'top', 'pageSize', 'perPage'],
+  // Deepest selection; the root field is level 1.
+  maxDepth: 5,
+  // Estimated tokens (name + description + JSON input schema, ~4 characters each) per tool and for all tools.
+  toolTokenBudget: 1_000,
+  totalTokenBudget: 20_000,
+};

@@ -1,33 +1,46 @@
 /**
  * `npm run codegen [-- --config other-codegen.ts]`: checks every operation against the schema,
  * reporting all problems with file:line:column, then runs GraphQL Code Generator with the config
- * (codegen.ts by default).
+ * (codegen.ts by default), then lints the operations (warnings only).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { formatDiagnostic } from './diagnostics.js';
+import { runLint } from './lint.js';
 import { loadAndCheckOperations } from './load-operations.js';
 
 const configIndex = process.argv.indexOf('--config');
 const configFile = path.resolve(configIndex > 0 ? process.argv[configIndex + 1] : 'codegen.ts');
-const config = ((await import(pathToFileURL(configFile).href)) as { default: CodegenConfig }).default;
+const configModule = (await import(pathToFileURL(configFile).href)) as { default: CodegenConfig; lint?: unknown };
+const config = configModule.default;
 
 const schemaFile = String(config.schema);
 const operationsDir = String(config.documents).split('/**')[0];
 
-const { diagnostics } = loadAndCheckOperations(schemaFile, operationsDir);
+const { schema, files, diagnostics } = loadAndCheckOperations(schemaFile, operationsDir);
 if (diagnostics.length > 0) {
   for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   process.stderr.write(`\ncodegen failed: ${diagnostics.length} problem(s) in ${operationsDir}/ or ${schemaFile}. Nothing was written.\n`);
   process.exit(1);
 }
 
+let written: string[];
 try {
   const outputs = await generate(config, true);
-  process.stderr.write(`codegen: wrote ${outputs.map((output: { filename: string }) => output.filename).join(', ')}\n`);
+  written = outputs.map((output: { filename: string }) => output.filename);
+  process.stderr.write(`codegen: wrote ${written.join(', ')}\n`);
 } catch (error) {
   process.stderr.write(`codegen failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
+
+// Advice only (codegen/lint.ts): warnings and the token table, never a failure.
+await runLint({
+  schema: schema!,
+  files,
+  toolsModule: written.find((file) => path.basename(file) === 'tools.ts'),
+  options: configModule.lint,
+  configName: path.relative(process.cwd(), configFile),
+});

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+
+/** What the model reads about a tool in tools/list, as far as the estimate counts it. */
+interface ListedTool {
+  name: string;
+  description: string;
+  source?: string;
+  inputSchema: z.ZodType;
+}
+
+export interface ToolTokens {
+  tool: string;
+  /** The operation file, as generated/tools.ts records it. */
+  source?: string;
+  tokens: number;
+}
+
+/** English text and JSON average about four characters per token across common tokenizers. */
+const CHARACTERS_PER_TOKEN = 4;
+
+/**
+ * Estimated tokens each generated tool costs the model's context: the characters of its name,
+ * description and JSON input schema, divided by four. The JSON Schema is made exactly as the
+ * server's MCP SDK makes it (zod's toJSONSchema, draft-07, input side), from the generated module
+ * itself; only the characters-to-tokens ratio is approximate (real tokenizers differ by ±30%).
+ */
+export async function estimateToolTokens(toolsModule: string): Promise<ToolTokens[]> {
+  // A fresh URL each time, so a long-running process (a watch loop) never reads a stale module.
+  const url = `${pathToFileURL(path.resolve(toolsModule)).href}?lint=${Date.now()}`;
+  const { tools } = (await import(url)) as { tools: readonly ListedTool[] };
+  return tools.map((tool) => {
+    const inputSchema = z.toJSONSchema(tool.inputSchema, { target: 'draft-07', io: 'input' });
+    const characters = tool.name.length + tool.description.length + JSON.stringify(inputSchema).length;
+    return { tool: tool.name, source: tool.source, tokens: Math.ceil(characters / CHARACTERS_PER_TOKEN) };
+  });
+}
+
+/** A compact table: one row per tool, then the total against its budget. */
+export function formatTokenTable(rows: readonly ToolTokens[], budgets: { toolTokenBudget: number; totalTokenBudget: number }): string {
+  const total = rows.reduce((sum, row) => sum + row.tokens, 0);
+  const width = Math.max(5, ...rows.map((row) => row.tool.length));
+  const line = (label: string, tokens: number, note = '') => `  ${label.padEnd(width)}  ${String(tokens).padStart(6)}${note}`;
+  return [
+    `tool tokens (estimated: name + description + JSON input schema, ~${CHARACTERS_PER_TOKEN} characters per token; budget ${budgets.toolTokenBudget} per tool):`,
+    ...rows.map((row) => line(row.tool, row.tokens, row.tokens > budgets.toolTokenBudget ? '  over budget' : '')),
+    line('total', total, `  of ${budgets.totalTokenBudget}`),
+  ].join('\n');
+}
