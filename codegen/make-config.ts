@@ -28,7 +28,7 @@ export interface ToolsCodegenOptions {
 }
 
 const PLUGIN_PATH = fileURLToPath(new URL('./mcp-tools-plugin.ts', import.meta.url));
-const TOOL_DEFINITION_PATH = fileURLToPath(new URL('../src/tool-definition.js', import.meta.url));
+export const TOOL_DEFINITION_PATH = fileURLToPath(new URL('../src/tool-definition.js', import.meta.url));
 
 /**
  * The GraphQL Code Generator config: typescript-operations + typed-document-node write the typed
@@ -70,7 +70,7 @@ export function makeCodegenConfig(options: ToolsCodegenOptions): CodegenConfig {
 }
 
 /** A relative ESM import specifier from a folder to a module file. */
-function importPath(fromDir: string, toFile: string): string {
+export function importPath(fromDir: string, toFile: string): string {
   const relative = path.relative(path.resolve(fromDir), toFile).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }

@@ -11,13 +11,13 @@ export interface StdioSession {
 }
 
 /** Spawns the built server as Claude Desktop would, and connects the SDK's real client to it. */
-export async function connectStdio(options: { env?: Record<string, string>; cwd?: string; entry?: string } = {}): Promise<StdioSession> {
+export async function connectStdio(options: { env?: Record<string, string>; cwd?: string; entry?: string; args?: string[] } = {}): Promise<StdioSession> {
   const baseEnv = Object.fromEntries(
     Object.entries(process.env).filter(([key, value]) => value !== undefined && !['GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL'].includes(key)),
   ) as Record<string, string>;
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [options.entry ?? builtServer],
+    args: [options.entry ?? builtServer, ...(options.args ?? [])],
     cwd: options.cwd ?? projectRoot,
     env: { ...baseEnv, ...options.env },
     stderr: 'pipe',

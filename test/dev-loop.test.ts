@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, it } from 'vitest';
+import { connectStdio, textOf } from './helpers/mcp-stdio.js';
+import { projectRoot } from './helpers/paths.js';
+import { createTempProject } from './helpers/temp-project.js';
+
+const TSX = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
+const RELOAD_TIMEOUT = { timeout: 45_000, interval: 200 };
+
+const getProvider = (comment: string) =>
+  [`# ${comment}`, 'query GetProvider($id: ID!) {', '  provider(id: $id) {', '    id', '    name', '  }', '}', ''].join('\n');
+
+describe('npm run dev', () => {
+  it('over stdio: picks up added, edited, broken and removed operations without a restart', async () => {
+    const project = createTempProject();
+    const session = await connectStdio({ cwd: project.root, entry: TSX, args: ['codegen/dev-server.ts'] });
+    let changes = 0;
+    session.client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      changes++;
+    });
+    const toolNames = async () => (await session.client.listTools()).tools.map((tool) => tool.name);
+    try {
+      expect(await toolNames()).not.toContain('get_provider');
+
+      project.write('operations/providers/get-provider.graphql', getProvider('Get one provider.'));
+      await expect.poll(() => changes, RELOAD_TIMEOUT).toBeGreaterThanOrEqual(1);
+      expect(await toolNames()).toContain('get_provider');
+      const call = await session.client.callTool({ name: 'get_provider', arguments: { id: 'prov-1' } });
+      expect(JSON.parse(textOf(call)).provider.id).toBe('prov-1');
+
+      const afterAdd = changes;
+      project.write('operations/providers/get-provider.graphql', getProvider('Get one provider, with a better description.'));
+      await expect.poll(() => changes, RELOAD_TIMEOUT).toBeGreaterThan(afterAdd);
+      const described = (await session.client.listTools()).tools.find((tool) => tool.name === 'get_provider');
+      expect(described?.description).toBe('Get one provider, with a better description.');
+
+      const afterEdit = changes;
+      project.write('operations/providers/get-provider.graphql', 'query GetProvider($id: ID!) {\n  provider(id: $id) {\n    nickname\n  }\n}\n');
+      await expect.poll(() => session.stderr(), RELOAD_TIMEOUT).toMatch(/operations\/providers\/get-provider\.graphql:3:5: error: Cannot query field "nickname" on type "Provider"\./);
+      await expect.poll(() => session.stderr(), RELOAD_TIMEOUT).toMatch(/keeping the previous tools/);
+      expect(changes).toBe(afterEdit);
+      expect(await toolNames()).toContain('get_provider');
+      expect((await session.client.callTool({ name: 'get_provider', arguments: { id: 'prov-2' } })).isError).toBeFalsy();
+
+      rmSync(project.file('operations/providers/get-provider.graphql'));
+      await expect.poll(() => changes, RELOAD_TIMEOUT).toBeGreaterThan(afterEdit);
+      expect(await toolNames()).not.toContain('get_provider');
+      expect(project.read('generated/tools.ts')).not.toContain('get_provider');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('over HTTP: clients see the new tool and get list_changed on their GET stream', async () => {
+    const project = createTempProject();
+    const child = spawn(process.execPath, [TSX, 'codegen/dev-server.ts', '--http'], {
+      cwd: project.root,
+      env: { ...process.env, PORT: '0', GRAPHQL_ENDPOINT: '', API_KEY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const client = new Client({ name: 'dev-http-test', version: '1.0.0' });
+    try {
+      await expect.poll(() => /"url":"(http:[^"]+\/mcp)"/.exec(stderr)?.[1], RELOAD_TIMEOUT).toBeTruthy();
+      const url = /"url":"(http:[^"]+\/mcp)"/.exec(stderr)![1];
+      let changes = 0;
+      client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+        changes++;
+      });
+      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      expect((await client.listTools()).tools.map((tool) => tool.name)).not.toContain('get_provider');
+      // The SDK client opens its GET stream right after initialization; give it a moment to be up.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      project.write('operations/providers/get-provider.graphql', getProvider('Get one provider.'));
+      await expect.poll(() => changes, RELOAD_TIMEOUT).toBeGreaterThanOrEqual(1);
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('get_provider');
+    } finally {
+      await client.close().catch(() => {});
+      child.kill('SIGTERM');
+    }
+  });
+});
