@@ -4,6 +4,8 @@ import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { InFlightRequests } from './in-flight-requests.js';
 import { originCheck } from './origin-check.js';
 import { healthReport } from './resources.js';
 import type { ServerContext } from './server-context.js';
@@ -27,11 +29,18 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
     response.json(await healthReport(context));
   });
 
+  const inFlight = new InFlightRequests();
   app.post('/mcp', async (request: Request, response: Response) => {
-    const server = createMcpServer(context, { auth: { apiKey: clientKey(request.headers, http.clientKeyHeader) } });
+    const apiKey = clientKey(request.headers, http.clientKeyHeader);
+    const server = createMcpServer(context, { auth: { apiKey } });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const messages = (Array.isArray(request.body) ? request.body : [request.body]).filter(isMessage);
+    const caller = `${request.socket.remoteAddress ?? ''}|${apiKey ?? ''}`;
+    inFlight.forwardCancellations(caller, messages);
+    const untrack = inFlight.track(caller, messages, transport);
     // A client that goes away closes the server, which aborts its in-flight upstream calls.
     response.on('close', () => {
+      untrack();
       void transport.close();
       void server.close();
     });
@@ -81,6 +90,10 @@ export function clientKey(headers: IncomingHttpHeaders, header: string | undefin
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (!value) return undefined;
   return value.replace(/^bearer\s+/i, '') || undefined;
+}
+
+function isMessage(value: unknown): value is JSONRPCMessage {
+  return typeof value === 'object' && value !== null && (value as { jsonrpc?: unknown }).jsonrpc === '2.0';
 }
 
 function jsonRpcError(code: number, message: string) {

@@ -2,6 +2,7 @@ import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/type
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startFakeUpstream, type UpstreamBehaviour } from './helpers/fake-upstream.js';
 import { connectStdio, textOf, type StdioSession } from './helpers/mcp-stdio.js';
+import { startHttpServerProcess } from './helpers/mcp-http.js';
 
 const KEY = 'resilience-key-555';
 const PROVIDERS = { data: { searchProviders: [{ id: 'prov-1', name: 'Dr. A', specialty: 'CARDIOLOGY', acceptingPatients: true }] } };
@@ -96,6 +97,20 @@ describe('resilience against a failing upstream', () => {
     // The server is still there for the next call.
     upstream.respondWith(ok);
     expect((await session.client.callTool({ name: 'search_providers', arguments: {} })).isError).toBeFalsy();
+  });
+
+  it('over HTTP too, aborts the upstream request when the client cancels the call', async () => {
+    const upstream = await startFakeUpstream(() => {});
+    cleanup.push(() => upstream.close());
+    const server = await startHttpServerProcess({ GRAPHQL_ENDPOINT: upstream.url, API_KEY: KEY, TIMEOUT: '60s' });
+    cleanup.push(() => server.stop());
+    const client = await server.connect();
+    const controller = new AbortController();
+    const call = client.callTool({ name: 'search_providers', arguments: {} }, undefined, { signal: controller.signal });
+    await expect.poll(() => upstream.requests.length, { timeout: 10_000 }).toBe(1);
+    controller.abort('user cancelled');
+    await expect(call).rejects.toThrow();
+    await expect.poll(() => upstream.requests[0].abandoned, { timeout: 10_000 }).toBe(true);
   });
 
   it('returns partial data with the errors, marked as error', async () => {
