@@ -16,14 +16,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-
-const BUILT_IN_SCALARS: Record<string, string> = {
-  String: 'z.string()',
-  ID: 'z.string()',
-  Int: 'z.int32()',
-  Float: 'z.number()',
-  Boolean: 'z.boolean()',
-};
+import { BUILT_IN_SCALARS } from './built-in-scalars.js';
 
 export interface OutputSchemaEmitterOptions {
   schema: GraphQLSchema;

@@ -12,19 +12,10 @@ import {
   type GraphQLList,
   type GraphQLNamedInputType,
 } from 'graphql';
+import { BUILT_IN_SCALARS } from './built-in-scalars.js';
 
 /** An input type that is not wrapped in non-null. */
 type GraphQLNullableInputType = GraphQLNamedInputType | GraphQLList<GraphQLInputType>;
-
-const BUILT_IN_SCALARS: Record<string, string> = {
-  String: 'z.string()',
-  // IDs travel as strings in JSON; a model passing one as a string always works.
-  ID: 'z.string()',
-  // GraphQL Int is a signed 32-bit integer.
-  Int: 'z.int32()',
-  Float: 'z.number()',
-  Boolean: 'z.boolean()',
-};
 
 export interface ZodEmitterOptions {
   /** Zod expressions for custom scalars, e.g. { DateTime: 'z.iso.datetime()' }. */
