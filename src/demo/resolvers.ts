@@ -111,8 +111,11 @@ function parseStringLiteral<T>(ast: ValueNode, typeName: string, example: string
   }
 }
 
+// Descriptions as in schema/schema.graphql: these objects replace the SDL's scalars, and
+// introspection (npm run schema:pull) should give back what the file says.
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
+  description: 'An instant in time as an ISO-8601 string with a time zone, e.g. 2026-12-01T09:30:00Z.',
   serialize(value) {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTime(value);
     return formatDateTime(parseDateTime(value));
@@ -123,6 +126,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
+  description: 'A calendar date as YYYY-MM-DD, e.g. 1984-07-14.',
   serialize: parseDate,
   parseValue: parseDate,
   parseLiteral: (ast) => parseStringLiteral(ast, 'Date', '1984-07-14', parseDate),
