@@ -26,7 +26,7 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
   const inputJsonSchema = (name: string): JsonSchema => z.toJSONSchema(tools.get(name)!.inputSchema, { io: 'input' }) as JsonSchema;
 
   it('names tools in snake_case, sorted, one per operation (subfolders included)', () => {
-    expect([...tools.keys()]).toEqual(['all_shapes', 'delete_thing', 'get_http_now', 'thing_count']);
+    expect([...tools.keys()]).toEqual(['all_shapes', 'delete_thing', 'get_http_now', 'search_everything', 'thing_count']);
     expect(tools.get('get_http_now')!.title).toBe('Get HTTP Now');
     expect(tools.get('delete_thing')!.source).toMatch(/operations\/nested\/delete-thing\.graphql$/);
   });
@@ -107,6 +107,30 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
     expect(both.error!.issues[0].message).toBe('Set exactly one of: id, slug, range.');
     expect(schema.safeParse({ ...base, target: {} }).success).toBe(false);
     expect(inputJsonSchema('all_shapes').properties.target.anyOf).toHaveLength(3);
+  });
+
+  it('derives output schemas from selection sets: aliases, fragments, unions, interfaces, @include', () => {
+    const output = tools.get('search_everything')!.outputSchema;
+    const json = z.toJSONSchema(output, { io: 'output' }) as JsonSchema;
+    const item = json.properties.results.items;
+    // Every result has __typename and (through the Node interface) id; the rest depends on the member type.
+    expect([...item.required].sort()).toEqual(['__typename', 'id']);
+    expect(Object.keys(item.properties).sort()).toEqual(['__typename', 'color', 'id', 'label', 'size']);
+    expect(json.properties.node.anyOf.some((alternative: JsonSchema) => alternative.type === 'null')).toBe(true);
+
+    const valid = {
+      results: [
+        { __typename: 'Thing', id: '1', label: null, color: 'RED' },
+        { __typename: 'Widget', id: '2', size: 3 },
+        { __typename: 'Widget', id: '3' },
+      ],
+      node: null,
+    };
+    expect(output.safeParse(valid).success).toBe(true);
+    expect(output.safeParse({ ...valid, results: [{ __typename: 'Thing', label: 'no id' }] }).success).toBe(false);
+    expect(output.safeParse({ ...valid, results: [{ __typename: 'Thing', id: '1', color: 'PURPLE' }] }).success).toBe(false);
+    expect(output.safeParse({ ...valid, results: [{ __typename: 'Widget', id: '2', size: 1.5 }] }).success).toBe(false);
+    expect(output.safeParse({ results: [] }).success).toBe(false);
   });
 
   it('sends no operation description upstream', () => {
