@@ -10,7 +10,9 @@ import { projectRoot } from './helpers/paths.js';
 import { createTempProject } from './helpers/temp-project.js';
 
 const TSX = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
-const RELOAD_TIMEOUT = { timeout: 45_000, interval: 200 };
+const RELOAD_TIMEOUT = { timeout: 60_000, interval: 200 };
+/** Each step is a full codegen run (a few seconds, more on a busy 2-core CI machine). */
+const LOOP_TEST_TIMEOUT = 240_000;
 
 const getProvider = (comment: string) =>
   [`# ${comment}`, 'query GetProvider($id: ID!) {', '  provider(id: $id) {', '    id', '    name', '  }', '}', ''].join('\n');
@@ -54,7 +56,7 @@ describe('npm run dev', () => {
     } finally {
       await session.close();
     }
-  });
+  }, LOOP_TEST_TIMEOUT);
 
   it('over HTTP: clients see the new tool and get list_changed on their GET stream', async () => {
     const project = createTempProject();
@@ -85,5 +87,5 @@ describe('npm run dev', () => {
       await client.close().catch(() => {});
       child.kill('SIGTERM');
     }
-  });
+  }, LOOP_TEST_TIMEOUT);
 });
