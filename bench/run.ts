@@ -1,0 +1,114 @@
+/**
+ * `npm run bench [-- --quick]`: how fast the product does its job, as ratios measured side by side
+ * in one run against the floor (a direct GraphQL call, a hand-written one-tool MCP server) and a
+ * peer (mcp-graphql). Everything runs on 127.0.0.1. Progress goes to stderr; the markdown tables
+ * go to stdout and to bench/.tmp/last-run.md (paste them into BENCHMARKS.md).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compiledBaselineServer } from './baseline.js';
+import { measureCodegen } from './codegen-time.js';
+import { measureColdStarts, type ColdStartTarget } from './cold-start.js';
+import { githubOperationFiles } from './github-operations.js';
+import { githubSchema } from './github-schema.js';
+import { measureLatency, type LatencyOptions } from './latency.js';
+import { describeMachine } from './machine.js';
+import { scratchPath } from './paths.js';
+import { buildBenchProjects } from './scale-projects.js';
+import { codegenTable, coldStartTable, footprintTable, latencyTable, targetsTable, type Target } from './table.js';
+import { startUpstream } from './upstream.js';
+import { latencyVariants, mcpGraphqlCommand, serverCommand } from './variants.js';
+
+const quick = process.argv.includes('--quick');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const LATENCY: LatencyOptions = {
+  rounds: quick ? 2 : 5,
+  callsPerRound: 100,
+  concurrentCallsPerRound: 200,
+  concurrency: 8,
+  warmupCalls: 50,
+  maxBatchMs: 20_000,
+};
+const COLD_START_ROUNDS = quick ? 3 : 5;
+const CODEGEN_ROUNDS = quick ? 1 : 2;
+const OPERATIONS = 1000;
+
+const started = performance.now();
+const machine = describeMachine();
+log(`machine: ${machine}`);
+
+log("GitHub's schema and the server snapshots (reused when unchanged):");
+const github = githubSchema();
+const projects = await buildBenchProjects(github, log);
+
+const upstream = await startUpstream();
+log(`demo API (upstream) at ${upstream.url}`);
+let latency;
+let coldStarts;
+try {
+  log(`per-call latency and throughput (${LATENCY.rounds} rounds):`);
+  latency = await measureLatency(latencyVariants({ demo: projects.demo.entry, demo1000: projects.demo1000.entry }), upstream.url, LATENCY, log);
+
+  log(`cold start, memory, tools/list payload (${COLD_START_ROUNDS} rounds):`);
+  // Cold start needs no upstream call; the servers only get a loopback URL.
+  const targets: ColdStartTarget[] = [
+    { key: 'd', label: '(d) hand-written SDK server, 1 tool', command: serverCommand(compiledBaselineServer(), upstream.url) },
+    { key: 'e', label: '(e) mcp-graphql', command: mcpGraphqlCommand(upstream.url) },
+    { key: 'demo', label: 'ours, demo schema (as shipped)', command: serverCommand(projects.demo.entry, upstream.url) },
+    { key: 'gh10', label: 'ours, GitHub schema, 10 operations', command: serverCommand(projects.github10.entry, upstream.url) },
+    { key: 'gh1000', label: 'ours, GitHub schema, 1,000 operations', command: serverCommand(projects.github1000.entry, upstream.url) },
+  ];
+  coldStarts = await measureColdStarts(targets, COLD_START_ROUNDS, log);
+} finally {
+  await upstream.close();
+}
+
+log(`codegen, ${OPERATIONS} operations on GitHub's schema (${CODEGEN_ROUNDS} rounds):`);
+const operationsDir = path.join(scratchPath('github'), `operations-${OPERATIONS}`);
+rmSync(operationsDir, { recursive: true, force: true });
+for (const [file, text] of Object.entries(githubOperationFiles(github.schema, OPERATIONS))) {
+  mkdirSync(path.dirname(path.join(operationsDir, file)), { recursive: true });
+  writeFileSync(path.join(operationsDir, file), text);
+}
+const codegen = await measureCodegen({ schema: github.file, operations: operationsDir }, CODEGEN_ROUNDS, log);
+
+const byKey = <T extends { key: string }>(results: T[], key: string) => results.find((result) => result.key === key)!;
+const direct = byKey(latency, 'a');
+const targets: Target[] = [
+  { name: 'per-call p50, ours over stdio (b) ≤ 1.15× direct (a)', value: byKey(latency, 'b').p50 / direct.p50, limit: 1.15, kind: 'max' },
+  { name: 'per-call p50, ours over HTTP (c) ≤ 1.15× direct (a)', value: byKey(latency, 'c').p50 / direct.p50, limit: 1.15, kind: 'max' },
+  { name: 'HTTP throughput (c) ≥ 0.85× direct (a)', value: byKey(latency, 'c').throughput / direct.throughput, limit: 0.85, kind: 'min' },
+  { name: 'cold start, 1,000 tools ≤ 1.3× hand-written server (d)', value: byKey(coldStarts, 'gh1000').totalMs / byKey(coldStarts, 'd').totalMs, limit: 1.3, kind: 'max' },
+  { name: 'codegen, 1,000 operations ≤ 2× plain codegen', value: codegen.find((c) => c.kind === 'ours')!.meanMs / codegen.find((c) => c.kind === 'plain')!.meanMs, limit: 2, kind: 'max' },
+];
+const floor = byKey(latency, 'd').p50 / direct.p50;
+
+const report = [
+  `Machine: ${machine}. Command: \`npm run bench${quick ? ' -- --quick' : ''}\`; ${new Date().toISOString().slice(0, 10)}; took ${Math.round((performance.now() - started) / 1000)} s.`,
+  '',
+  `### Per-call latency and throughput (search_providers on the demo API; ${LATENCY.rounds} × ${LATENCY.callsPerRound} sequential and ${LATENCY.rounds} × ${LATENCY.concurrentCallsPerRound} concurrent calls per variant, after ${LATENCY.warmupCalls} + ${LATENCY.warmupCalls} warm-up)`,
+  '',
+  latencyTable(latency, LATENCY.concurrency),
+  '',
+  `### Cold start: spawn → initialize → tools/list answered (stdio, median of ${COLD_START_ROUNDS})`,
+  '',
+  coldStartTable(coldStarts, 'd'),
+  '',
+  '### Memory and tools/list payload',
+  '',
+  footprintTable(coldStarts),
+  '',
+  `### Codegen (mean of ${CODEGEN_ROUNDS})`,
+  '',
+  codegenTable(codegen),
+  '',
+  '### Targets',
+  '',
+  targetsTable(targets),
+  '',
+  `For reference, the hand-written one-tool server (d) itself answers at ${floor.toFixed(2)}× the direct call's p50: the stdio hop's floor.`,
+  '',
+].join('\n');
+process.stdout.write(report);
+writeFileSync(path.join(scratchPath('.'), 'last-run.md'), report);
