@@ -9,7 +9,7 @@ import type { ServerCommand } from './mcp-connect.js';
  * Schema validator for every tool's outputSchema on tools/list).
  */
 export class RawStdioServer {
-  private buffer = '';
+  private chunks: string[] = [];
   private readonly waiting = new Map<number, (line: string) => void>();
   private nextId = 1;
   private stderr = '';
@@ -81,17 +81,24 @@ export class RawStdioServer {
   }
 
   private onData(chunk: string): void {
-    this.buffer += chunk;
+    // Only the new chunk is searched for line ends: a 3 MB tools/list arrives in many chunks.
+    let start = 0;
     let newline: number;
-    while ((newline = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, newline);
-      this.buffer = this.buffer.slice(newline + 1);
-      const id = responseId(line);
-      const resolve = id === undefined ? undefined : this.waiting.get(Number(id));
-      if (resolve) {
-        this.waiting.delete(Number(id));
-        resolve(line);
-      }
+    while ((newline = chunk.indexOf('\n', start)) >= 0) {
+      this.chunks.push(chunk.slice(start, newline));
+      start = newline + 1;
+      this.onLine(this.chunks.join(''));
+      this.chunks = [];
+    }
+    if (start < chunk.length) this.chunks.push(chunk.slice(start));
+  }
+
+  private onLine(line: string): void {
+    const id = responseId(line);
+    const resolve = id === undefined ? undefined : this.waiting.get(Number(id));
+    if (resolve) {
+      this.waiting.delete(Number(id));
+      resolve(line);
     }
   }
 }

@@ -15,7 +15,7 @@ import { measureLatency, type LatencyOptions } from './latency.js';
 import { describeMachine } from './machine.js';
 import { scratchPath } from './paths.js';
 import { buildBenchProjects } from './scale-projects.js';
-import { codegenTable, coldStartTable, footprintTable, latencyTable, targetsTable, type Target } from './table.js';
+import { buildTable, codegenTable, coldStartTable, footprintTable, latencyTable, targetsTable, type Target } from './table.js';
 import { startUpstream } from './upstream.js';
 import { latencyVariants, mcpGraphqlCommand, serverCommand } from './variants.js';
 
@@ -102,6 +102,14 @@ const report = [
   `### Codegen (mean of ${CODEGEN_ROUNDS})`,
   '',
   codegenTable(codegen),
+  '',
+  '### Building the servers (wall time when each snapshot was last built; setup, not compared)',
+  '',
+  buildTable([
+    { label: 'GitHub schema, 10 operations', ...projects.github10 },
+    { label: 'GitHub schema, 1,000 operations', ...projects.github1000 },
+    { label: 'demo schema, 1,000 operations', ...projects.demo1000 },
+  ]),
   '',
   '### Targets',
   '',

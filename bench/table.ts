@@ -17,13 +17,15 @@ const whole = (value: number) => (Number.isFinite(value) ? Math.round(value).toL
 
 export function latencyTable(results: LatencyResult[], concurrency: number): string {
   const direct = results.find((result) => result.key === 'a')!;
+  const handWritten = results.find((result) => result.key === 'd')!;
   return markdownTable(
-    ['variant', 'p50 ms', 'p99 ms', 'p50 ÷ (a)', `calls/s at ${concurrency} in flight`, 'calls/s ÷ (a)'],
+    ['variant', 'p50 ms', 'p99 ms', 'p50 ÷ (a)', 'p50 ÷ (d)', `calls/s at ${concurrency} in flight`, 'calls/s ÷ (a)'],
     results.map((result) => [
       `(${result.key}) ${result.label}${result.error ? ` (not measured: ${result.error})` : ''}`,
       fixed(result.p50),
       fixed(result.p99),
       ratio(result.p50, direct.p50),
+      ratio(result.p50, handWritten.p50),
       whole(result.throughput),
       ratio(result.throughput, direct.throughput),
     ]),
@@ -76,6 +78,13 @@ export function codegenTable(results: CodegenTiming[]): string {
       ratio(result.meanMs, plain.meanMs),
       String(result.warnings),
     ]),
+  );
+}
+
+export function buildTable(rows: { label: string; codegenMs?: number; buildMs: number }[]): string {
+  return markdownTable(
+    ['snapshot', 'npm run codegen s', 'npm run build s'],
+    rows.map((row) => [row.label, row.codegenMs === undefined ? '-' : fixed(row.codegenMs / 1000, 1), fixed(row.buildMs / 1000, 1)]),
   );
 }
 
