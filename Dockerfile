@@ -33,6 +33,8 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would run codegen, which needs the dev dependencies left out here.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# Every tool's tools/list entry, precomputed by codegen (read at start).
+COPY --from=build /app/generated/tool-list.json ./generated/tool-list.json
 # The embedded demo API reads the shipped schema at start.
 COPY schema ./schema
 COPY scripts/docker-healthcheck.mjs ./scripts/docker-healthcheck.mjs

@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyToolDefinition } from '../src/tool-catalog.js';
+import { readToolList, type ListedTool } from '../src/tool-list.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../src/process-lifecycle.js';
@@ -34,7 +35,7 @@ let version = 0;
 
 const initial = await regenerate(logger);
 if (!initial) exitWith(1, 'graphql-ops-mcp dev: fix the problems above; the server starts once codegen succeeds.');
-const server = await startServer(config, initial, logger).catch((error: unknown) =>
+const server = await startServer(config, initial.tools, initial.list, logger).catch((error: unknown) =>
   exitWith(EXIT_CONFIG, `graphql-ops-mcp dev: ${error instanceof Error ? error.message : String(error)}`),
 );
 closeOnShutdown(logger, config.transport, async () => {
@@ -42,13 +43,13 @@ closeOnShutdown(logger, config.transport, async () => {
   await server.close();
 });
 watchForChanges(async () => {
-  const tools = await regenerate(logger);
-  if (!tools) {
+  const generated = await regenerate(logger);
+  if (!generated) {
     logger.warn('codegen failed: keeping the previous tools (see the errors above)');
     return;
   }
   const before = new Map(server.context.catalog.current().map((tool) => [tool.name, tool]));
-  server.context.catalog.replace(tools);
+  server.context.catalog.replace(generated.tools, generated.list);
   const after = server.context.catalog.current();
   logger.info('tools reloaded', {
     tools: after.length,
@@ -58,7 +59,7 @@ watchForChanges(async () => {
 });
 
 /** Runs `npm run codegen` with a second output folder for this version and loads the tools from it. */
-async function regenerate(log: Logger): Promise<readonly AnyToolDefinition[] | undefined> {
+async function regenerate(log: Logger): Promise<{ tools: readonly AnyToolDefinition[]; list: readonly ListedTool[] } | undefined> {
   const dir = path.join(workDir, `v${++version}`);
   mkdirSync(dir, { recursive: true });
   const configFile = path.join(dir, 'codegen.dev.ts');
@@ -75,7 +76,8 @@ async function regenerate(log: Logger): Promise<readonly AnyToolDefinition[] | u
   if (!ok) return undefined;
   try {
     const module = (await import(pathToFileURL(path.join(dir, 'tools.ts')).href)) as { tools: readonly AnyToolDefinition[] };
-    return module.tools;
+    const list = readToolList(path.join(dir, 'tool-list.json'), log);
+    return { tools: module.tools, list };
   } catch (error) {
     log.error('could not load the regenerated tools', { error });
     return undefined;

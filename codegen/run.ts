@@ -10,6 +10,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { formatDiagnostic } from './diagnostics.js';
 import { runLint } from './lint.js';
 import { loadAndCheckOperations } from './load-operations.js';
+import { writeToolList } from './write-tool-list.js';
 
 const configIndex = process.argv.indexOf('--config');
 const configFile = path.resolve(configIndex > 0 ? process.argv[configIndex + 1] : 'codegen.ts');
@@ -30,6 +31,8 @@ let written: string[];
 try {
   const outputs = await generate(config, true);
   written = outputs.map((output: { filename: string }) => output.filename);
+  // The tools/list entries, precomputed from the tools just written (one tools.ts per output folder).
+  for (const toolsModule of written.filter((file) => path.basename(file) === 'tools.ts')) written.push(await writeToolList(toolsModule));
   process.stderr.write(`codegen: wrote ${written.join(', ')}\n`);
 } catch (error) {
   process.stderr.write(`codegen failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -32,9 +32,10 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   const inFlight = new InFlightRequests();
   app.post('/mcp', async (request: Request, response: Response) => {
     const apiKey = clientKey(request.headers, http.clientKeyHeader);
-    const server = createMcpServer(context, { auth: { apiKey } });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const messages = (Array.isArray(request.body) ? request.body : [request.body]).filter(isMessage);
+    // This server lives for one request: it needs only the tools that request calls.
+    const server = createMcpServer(context, { auth: { apiKey }, onlyTools: calledTools(messages) });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const caller = `${request.socket.remoteAddress ?? ''}|${apiKey ?? ''}`;
     inFlight.forwardCancellations(caller, messages);
     const untrack = inFlight.track(caller, messages, transport);
@@ -90,6 +91,14 @@ export function clientKey(headers: IncomingHttpHeaders, header: string | undefin
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (!value) return undefined;
   return value.replace(/^bearer\s+/i, '') || undefined;
+}
+
+function calledTools(messages: readonly JSONRPCMessage[]): Set<string> {
+  return new Set(
+    messages.flatMap((message) =>
+      'method' in message && message.method === 'tools/call' && typeof message.params?.name === 'string' ? [message.params.name] : [],
+    ),
+  );
 }
 
 function isMessage(value: unknown): value is JSONRPCMessage {

@@ -3,11 +3,14 @@
  * graphql-ops-mcp: serves the generated GraphQL operation tools over MCP, on stdio (default) or
  * Streamable HTTP (--http or TRANSPORT=http). Configuration: environment variables, see README.
  */
+import path from 'node:path';
 import { tools } from '../generated/tools.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { closeOnShutdown, exitWith, EXIT_CONFIG } from './process-lifecycle.js';
+import { packageRoot } from './package-info.js';
+import { readToolList } from './tool-list.js';
 
 async function main(): Promise<void> {
   let config: ServerConfig;
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.apiKey] });
   let server: RunningServer;
   try {
-    server = await startServer(config, tools, logger);
+    server = await startServer(config, tools, readToolList(path.join(packageRoot(), 'generated/tool-list.json'), logger), logger);
   } catch (error) {
     exitWith(EXIT_CONFIG, `graphql-ops-mcp: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,30 +1,29 @@
 import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ClientNotifications, ToolCallExtra } from './client-notifications.js';
-import { operationSource } from './operation-source.js';
 import type { RequestAuth, ServerContext } from './server-context.js';
-import type { ToolDefinition } from './tool-definition.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
 import { UpstreamError } from './upstream-client.js';
 
-/** Printed once per tool definition, not per call or per server instance. */
-const querySources = new WeakMap<ToolDefinition<unknown, any>, string>();
-function querySourceOf(tool: ToolDefinition<unknown, any>): string {
-  let source = querySources.get(tool);
-  if (source === undefined) querySources.set(tool, (source = operationSource(tool.document)));
-  return source;
-}
-
 /**
- * Registers each tool on the server. The SDK validates arguments against the tool's zod schema
- * before the handler runs, so a bad call never reaches the GraphQL API.
+ * Registers tools on the server (all of them, or only those named in `only`). The SDK validates
+ * arguments against the tool's zod schema before the handler runs, so a bad call never reaches
+ * the GraphQL API. The result is checked against the output schema here (see tool-results.ts),
+ * not by the SDK, so that an answer of the wrong shape still reaches the model, flagged.
  */
-export function registerTools(server: McpServer, context: ServerContext, auth: RequestAuth, notifications: ClientNotifications): RegisteredTool[] {
+export function registerTools(
+  server: McpServer,
+  context: ServerContext,
+  auth: RequestAuth,
+  notifications: ClientNotifications,
+  only?: ReadonlySet<string>,
+): RegisteredTool[] {
   const { config, logger } = context;
   const secrets = [config.apiKey, auth.apiKey].filter((key): key is string => !!key);
   const requestLogger = auth.apiKey ? logger.withSecrets([auth.apiKey]) : logger;
-  return context.catalog.current().map((tool) => {
-    const query = querySourceOf(tool);
+  const tools = context.catalog.current().filter((tool) => !only || only.has(tool.name));
+  return tools.map((tool) => {
+    const { query } = tool;
     const retryable = tool.operationType === 'query';
     const resultContext: ResultContext = {
       toolName: tool.name,
@@ -39,7 +38,6 @@ export function registerTools(server: McpServer, context: ServerContext, auth: R
         title: tool.title,
         description: tool.description,
         inputSchema: tool.inputSchema,
-        outputSchema: config.outputSchemas ? tool.outputSchema : undefined,
         annotations: tool.annotations,
       },
       async (args: Record<string, unknown>, extra: ToolCallExtra): Promise<CallToolResult> => {

@@ -1,10 +1,10 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { ServerConfig } from './config.js';
-import { startHttpServer } from './http-server.js';
 import type { Logger } from './logger.js';
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
 import { ToolCatalog, type AnyToolDefinition } from './tool-catalog.js';
+import type { ListedTool } from './tool-list.js';
 import { UpstreamClient } from './upstream-client.js';
 import { UpstreamHealth } from './upstream-health.js';
 import { resolveUpstreamTarget } from './upstream-target.js';
@@ -17,9 +17,16 @@ export interface RunningServer {
 }
 
 /** Builds the shared context and serves it on the configured transport. */
-export async function startServer(config: ServerConfig, tools: readonly AnyToolDefinition[], logger: Logger): Promise<RunningServer> {
-  const context = createContext(config, tools, logger);
+export async function startServer(
+  config: ServerConfig,
+  tools: readonly AnyToolDefinition[],
+  toolList: readonly ListedTool[],
+  logger: Logger,
+): Promise<RunningServer> {
+  const context = await createContext(config, new ToolCatalog(tools, config.mutations, toolList), logger);
   if (config.transport === 'http') {
+    // Express and the HTTP transport load only when serving HTTP.
+    const { startHttpServer } = await import('./http-server.js');
     const http = await startHttpServer(context);
     logger.info('graphql-ops-mcp ready: MCP Streamable HTTP', {
       url: http.url,
@@ -36,8 +43,8 @@ export async function startServer(config: ServerConfig, tools: readonly AnyToolD
 }
 
 /** Throws with a user-facing message when the upstream cannot be set up (e.g. demo API on a changed schema). */
-function createContext(config: ServerConfig, tools: readonly AnyToolDefinition[], logger: Logger): ServerContext {
-  const target = resolveUpstreamTarget(config);
+async function createContext(config: ServerConfig, catalog: ToolCatalog, logger: Logger): Promise<ServerContext> {
+  const target = await resolveUpstreamTarget(config);
   let effective = config;
   if (target.demo && !config.apiKey) {
     // The demo API's key is random then: keys sent by MCP clients could never match it.
@@ -51,7 +58,7 @@ function createContext(config: ServerConfig, tools: readonly AnyToolDefinition[]
   const upstream = new UpstreamClient(target.options);
   return {
     config: effective,
-    catalog: new ToolCatalog(tools, config.mutations),
+    catalog,
     upstream,
     upstreamLabel: target.label,
     logger,

@@ -1,29 +1,50 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { MutationMode } from './config.js';
 import type { ToolDefinition } from './tool-definition.js';
+import { listEntryOf, type ListedTool } from './tool-list.js';
 
 export type AnyToolDefinition = ToolDefinition<unknown, any>;
 
 /**
- * The tools on offer. Normally fixed at start; `npm run dev` replaces them when operations
- * change, and every server listening for changes re-registers and tells its client.
+ * The tools on offer, and their tools/list entries. The entries come from codegen's
+ * generated/tool-list.json when it matches the definitions (by fingerprint), else are converted
+ * from the zod schemas once. `npm run dev` replaces the tools when operations change, and every
+ * server listening for changes re-registers and tells its client.
  */
 export class ToolCatalog {
-  private tools: readonly AnyToolDefinition[];
+  private tools: readonly AnyToolDefinition[] = [];
+  private precomputed = new Map<string, ListedTool>();
+  private readonly listings = new Map<boolean, Tool[]>();
   private readonly listeners = new Set<() => void>();
 
   constructor(
     tools: readonly AnyToolDefinition[],
     private readonly mutations: MutationMode,
+    precomputed: readonly ListedTool[] = [],
   ) {
-    this.tools = this.offered(tools);
+    this.set(tools, precomputed);
   }
 
   current(): readonly AnyToolDefinition[] {
     return this.tools;
   }
 
-  replace(tools: readonly AnyToolDefinition[]): void {
-    this.tools = this.offered(tools);
+  /** The tools/list answer, built once per version of the catalog. */
+  listing(withOutputSchemas: boolean): Tool[] {
+    let listing = this.listings.get(withOutputSchemas);
+    if (!listing) {
+      listing = this.tools.map((tool) => {
+        const stored = this.precomputed.get(tool.name);
+        const { fingerprint: _fingerprint, outputSchema, ...entry } = stored?.fingerprint === tool.fingerprint ? stored : listEntryOf(tool);
+        return withOutputSchemas ? { ...entry, outputSchema } : entry;
+      });
+      this.listings.set(withOutputSchemas, listing);
+    }
+    return listing;
+  }
+
+  replace(tools: readonly AnyToolDefinition[], precomputed: readonly ListedTool[] = []): void {
+    this.set(tools, precomputed);
     for (const listener of this.listeners) listener();
   }
 
@@ -33,7 +54,9 @@ export class ToolCatalog {
     return () => this.listeners.delete(listener);
   }
 
-  private offered(tools: readonly AnyToolDefinition[]): readonly AnyToolDefinition[] {
-    return this.mutations === 'none' ? tools.filter((tool) => tool.operationType !== 'mutation') : tools;
+  private set(tools: readonly AnyToolDefinition[], precomputed: readonly ListedTool[]): void {
+    this.tools = this.mutations === 'none' ? tools.filter((tool) => tool.operationType !== 'mutation') : tools;
+    this.precomputed = new Map(precomputed.map((entry) => [entry.name, entry]));
+    this.listings.clear();
   }
 }

@@ -1,4 +1,3 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 
@@ -14,21 +13,23 @@ export interface ToolDefinition<TData = unknown, TVariables = Record<string, unk
   operationType: OperationType;
   /** The .graphql file the operation came from, relative to the project root. */
   source: string;
-  document: TypedDocumentNode<TData, TVariables>;
-  inputSchema: z.ZodObject;
+  /** The operation and the fragments it uses, as sent upstream (no descriptions). */
+  query: string;
+  /** Validates the arguments (a lazily built object schema). */
+  inputSchema: z.ZodType<TVariables>;
   /** What the operation returns (its `data`), from the selection set. */
-  outputSchema: z.ZodObject;
+  outputSchema: z.ZodType<unknown>;
   annotations: ToolAnnotations;
+  /** Hash of this definition; generated/tool-list.json is used for it only when they match. */
+  fingerprint: string;
+  /** The result type, carried for type-level use only. */
+  readonly __data?: TData;
 }
 
 /**
  * Declares a tool. The type parameters come from codegen's `...Variables` type, so an input schema
  * whose parsed value does not fit the operation's variables is a `tsc` error, not a runtime surprise.
  */
-export function defineTool<TData, TVariables>(
-  tool: Omit<ToolDefinition<TData, TVariables>, 'inputSchema'> & {
-    inputSchema: z.ZodObject & z.ZodType<TVariables>;
-  },
-): ToolDefinition<TData, TVariables> {
+export function defineTool<TData, TVariables>(tool: ToolDefinition<TData, TVariables>): ToolDefinition<TData, TVariables> {
   return tool;
 }

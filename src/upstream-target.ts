@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerConfig } from './config.js';
-import { createDemoApi } from './demo/demo-api.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import type { UpstreamOptions } from './upstream-client.js';
 
@@ -13,9 +12,10 @@ export interface UpstreamTarget {
 
 /**
  * The configured GraphQL API, or, when GRAPHQL_ENDPOINT is unset, the embedded demo API answering
- * in-process through its fetch handler (no port to open, nothing to clean up).
+ * in-process through its fetch handler (no port to open, nothing to clean up). The demo API
+ * (graphql-yoga) is only loaded when used: it costs a real API's users ~300 ms of start-up.
  */
-export function resolveUpstreamTarget(config: ServerConfig): UpstreamTarget {
+export async function resolveUpstreamTarget(config: ServerConfig): Promise<UpstreamTarget> {
   const retry = { ...DEFAULT_RETRY_POLICY, retries: config.retries };
   if (config.endpoint) {
     return {
@@ -25,6 +25,7 @@ export function resolveUpstreamTarget(config: ServerConfig): UpstreamTarget {
     };
   }
   const apiKey = config.apiKey ?? randomUUID();
+  const { createDemoApi } = await import('./demo/demo-api.js');
   const demo = createDemoApi({ apiKey });
   return {
     options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, fetch: demo.fetch },

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { operationSource } from '../src/operation-source.js';
 import type { ToolDefinition } from '../src/tool-definition.js';
 import { generateTools, typeCheck } from './helpers/generate-tools.js';
 import { projectRoot } from './helpers/paths.js';
@@ -134,7 +133,7 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
   });
 
   it('sends no operation description upstream', () => {
-    const source = operationSource(tools.get('delete_thing')!.document);
+    const source = tools.get('delete_thing')!.query;
     expect(source).not.toMatch(/cannot be undone/);
     const operation = parse(source).definitions[0];
     expect(operation.kind === Kind.OPERATION_DEFINITION && operation.name?.value).toBe('DeleteThing');
