@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PluginFunction } from '@graphql-codegen/plugin-helpers';
 import { Kind, typeFromAST, valueFromAST, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { operationSource } from '../src/operation-source.js';
+import { operationSource } from './operation-source.js';
 import { fragmentsUsedBy, operationDescription, variableOwnDescription, variableUsageDescriptions } from './descriptions.js';
 import { diagnosticAt, OperationsError, relativeToProject } from './diagnostics.js';
 import { checkOperationFiles, type OperationFile, type ToolOperation } from './operation-checks.js';

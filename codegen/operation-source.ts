@@ -3,7 +3,7 @@ import { Kind, print, visit, type DocumentNode } from 'graphql';
 /**
  * The query text sent upstream. Descriptions on operations and variables are ours (they document
  * the tool); many GraphQL servers predate that syntax and would reject it, so they are stripped.
- * Printing once at start also saves re-printing the document on every call.
+ * Codegen prints it into each tool, so the server neither loads document ASTs nor prints them.
  */
 export function operationSource(document: DocumentNode): string {
   const withoutDescriptions = visit(document, {
