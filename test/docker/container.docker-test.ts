@@ -69,12 +69,13 @@ afterAll(async () => {
 });
 
 describe('the image', () => {
-  it('holds only the production dependencies, the built server and the demo schema', async () => {
-    const { app, modules } = JSON.parse(
+  it('holds only the production dependencies, the built server, the precomputed tool list and the demo schema', async () => {
+    const { app, generated, modules } = JSON.parse(
       await dockerOk(['run', '--rm', '--label', runLabel, '--entrypoint', 'node', image, '-e',
-        `const fs = require('node:fs'); console.log(JSON.stringify({ app: fs.readdirSync('/app').sort(), modules: fs.readdirSync('/app/node_modules') }))`]),
-    ) as { app: string[]; modules: string[] };
-    expect(app).toEqual(['dist', 'node_modules', 'package-lock.json', 'package.json', 'schema', 'scripts']);
+        `const fs = require('node:fs'); console.log(JSON.stringify({ app: fs.readdirSync('/app').sort(), generated: fs.readdirSync('/app/generated'), modules: fs.readdirSync('/app/node_modules') }))`]),
+    ) as { app: string[]; generated: string[]; modules: string[] };
+    expect(app).toEqual(['dist', 'generated', 'node_modules', 'package-lock.json', 'package.json', 'schema', 'scripts']);
+    expect(generated).toEqual(['tool-list.json']);
     for (const dependency of Object.keys(packageJson.dependencies)) {
       expect(modules, `production dependency ${dependency}`).toContain(dependency.split('/')[0]);
     }
