@@ -21,6 +21,7 @@ COPY codegen ./codegen
 COPY schema ./schema
 COPY operations ./operations
 COPY src ./src
+COPY scripts/bundle-server.mjs ./scripts/bundle-server.mjs
 RUN npm run codegen && npm run build
 
 # ---------- runtime: production dependencies and the built output only ----------

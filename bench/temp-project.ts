@@ -7,7 +7,7 @@ import { projectRoot, scratchPath } from './paths.js';
 
 const execFileAsync = promisify(execFile);
 
-const PROJECT_FILES = ['package.json', 'tsconfig.json', 'codegen.ts', 'codegen', 'schema', 'operations', 'src', 'generated'];
+const PROJECT_FILES = ['package.json', 'tsconfig.json', 'codegen.ts', 'codegen', 'schema', 'operations', 'src', 'generated', 'scripts'];
 const STAMP = '.bench-build.json';
 
 /** Replaces the API of the snapshot: schema, operation files and codegen.ts. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from './paths.js';
 import { run, scratchDir, type CommandResult } from './generate-tools.js';
 
-const PROJECT_FILES = ['package.json', 'tsconfig.json', 'codegen.ts', 'codegen', 'schema', 'operations', 'src', 'generated'];
+const PROJECT_FILES = ['package.json', 'tsconfig.json', 'codegen.ts', 'codegen', 'schema', 'operations', 'src', 'generated', 'scripts'];
 
 /**
  * A copy of the project's sources in a scratch folder under test/.tmp, where a test may add or
