@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -27,6 +28,8 @@ const CHARACTERS_PER_TOKEN = 4;
  * itself; only the characters-to-tokens ratio is approximate (real tokenizers differ by ±30%).
  */
 export async function estimateToolTokens(toolsModule: string): Promise<ToolTokens[]> {
+  const fromList = fromToolList(toolsModule);
+  if (fromList) return fromList;
   // A fresh URL each time, so a long-running process (a watch loop) never reads a stale module.
   const url = `${pathToFileURL(path.resolve(toolsModule)).href}?lint=${Date.now()}`;
   const { tools } = (await import(url)) as { tools: readonly ListedTool[] };
@@ -34,6 +37,20 @@ export async function estimateToolTokens(toolsModule: string): Promise<ToolToken
     const inputSchema = z.toJSONSchema(tool.inputSchema, { target: 'draft-07', io: 'input' });
     const characters = tool.name.length + tool.description.length + JSON.stringify(inputSchema).length;
     return { tool: tool.name, source: tool.source, tokens: Math.ceil(characters / CHARACTERS_PER_TOKEN) };
+  });
+}
+
+/**
+ * The same estimate from generated/tool-list.json, which npm run codegen writes just before the
+ * lint runs: the JSON input schemas are already there, converted the same way.
+ */
+function fromToolList(toolsModule: string): ToolTokens[] | undefined {
+  const file = path.join(path.dirname(path.resolve(toolsModule)), 'tool-list.json');
+  if (!existsSync(file) || statSync(file).mtimeMs < statSync(path.resolve(toolsModule)).mtimeMs) return undefined;
+  const list = JSON.parse(readFileSync(file, 'utf8')) as { name: string; description?: string; inputSchema: unknown }[];
+  return list.map((tool) => {
+    const characters = tool.name.length + (tool.description ?? '').length + JSON.stringify(tool.inputSchema).length;
+    return { tool: tool.name, tokens: Math.ceil(characters / CHARACTERS_PER_TOKEN) };
   });
 }
 
