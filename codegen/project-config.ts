@@ -6,6 +6,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /** What the developer-loop commands need from a codegen config (codegen.ts by default). */
 export interface ProjectConfig {
   configFile: string;
+  /** The config itself, as GraphQL Code Generator takes it. */
+  codegen: CodegenConfig;
   /** SDL file of the target API, as committed. */
   schemaFile: string;
   /** Folder of the operation files. */
@@ -23,6 +25,7 @@ export async function loadProjectConfig(configFile = 'codegen.ts'): Promise<Proj
   const module = (await import(pathToFileURL(resolved).href)) as { default: CodegenConfig; lint?: unknown };
   return {
     configFile: resolved,
+    codegen: module.default,
     schemaFile: String(module.default.schema),
     operationsDir: String(module.default.documents).split('/**')[0],
     lint: module.lint,

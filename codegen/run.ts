@@ -4,21 +4,17 @@
  * (codegen.ts by default), then lints the operations (warnings only).
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
-import type { CodegenConfig } from '@graphql-codegen/cli';
 import { formatDiagnostic } from './diagnostics.js';
 import { runLint } from './lint.js';
 import { loadAndCheckOperations } from './load-operations.js';
+import { loadProjectConfig } from './project-config.js';
 import { writeToolList } from './write-tool-list.js';
 
 const configIndex = process.argv.indexOf('--config');
-const configFile = path.resolve(configIndex > 0 ? process.argv[configIndex + 1] : 'codegen.ts');
-const configModule = (await import(pathToFileURL(configFile).href)) as { default: CodegenConfig; lint?: unknown };
-const config = configModule.default;
-
-const schemaFile = String(config.schema);
-const operationsDir = String(config.documents).split('/**')[0];
+const { configFile, codegen: config, schemaFile, operationsDir, lint } = await loadProjectConfig(
+  configIndex > 0 ? process.argv[configIndex + 1] : undefined,
+);
 
 const { schema, files, diagnostics } = loadAndCheckOperations(schemaFile, operationsDir);
 if (diagnostics.length > 0) {
@@ -44,6 +40,6 @@ await runLint({
   schema: schema!,
   files,
   toolsModule: written.find((file) => path.basename(file) === 'tools.ts'),
-  options: configModule.lint,
+  options: lint,
   configName: path.relative(process.cwd(), configFile),
 });
