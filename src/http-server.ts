@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
@@ -39,9 +40,20 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
     const caller = `${request.socket.remoteAddress ?? ''}|${apiKey ?? ''}`;
     inFlight.forwardCancellations(caller, messages);
     const untrack = inFlight.track(caller, messages, transport);
-    // A client that goes away closes the server, which aborts its in-flight upstream calls.
+    response.on('close', untrack);
+    await serve(server, transport, request, response);
+  });
+
+  // A GET opens a stream for server-initiated messages: here, tools/list_changed when the tools
+  // change under `npm run dev`. It carries no session, so it works on any replica too.
+  app.get('/mcp', async (request: Request, response: Response) => {
+    const server = createMcpServer(context, { followCatalog: true });
+    await serve(server, new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }), request, response);
+  });
+
+  /** Answers one HTTP request with a server of its own, closed (aborting its upstream calls) when the client goes away. */
+  async function serve(server: McpServer, transport: StreamableHTTPServerTransport, request: Request, response: Response): Promise<void> {
     response.on('close', () => {
-      untrack();
       void transport.close();
       void server.close();
     });
@@ -52,20 +64,7 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
       context.logger.error('MCP request failed', { error });
       if (!response.headersSent) response.status(500).json(jsonRpcError(-32603, 'Internal server error'));
     }
-  });
-
-  // A GET opens a stream for server-initiated messages: here, tools/list_changed when the tools
-  // change under `npm run dev`. It carries no session, so it works on any replica too.
-  app.get('/mcp', async (request: Request, response: Response) => {
-    const server = createMcpServer(context, { followCatalog: true });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    response.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
-    await server.connect(transport);
-    await transport.handleRequest(request, response);
-  });
+  }
 
   app.all('/mcp', (_request, response) => {
     response.status(405).set('Allow', 'GET, POST').json(jsonRpcError(-32000, 'Method not allowed: this server is stateless (no sessions to delete); send MCP requests with POST.'));
