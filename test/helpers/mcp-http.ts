@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { environmentWithoutServerSettings } from './clean-env.js';
 import { builtServer, projectRoot } from './paths.js';
 
 export interface HttpServerProcess {
@@ -11,11 +12,9 @@ export interface HttpServerProcess {
   stop(): Promise<void>;
 }
 
-const CONFIG_KEYS = ['GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'TRANSPORT', 'PORT', 'HOST', 'ALLOWED_ORIGINS', 'ALLOWED_HOSTS', 'CLIENT_KEY_HEADER', 'OUTPUT_SCHEMAS', 'MUTATIONS', 'MASK_ERROR_DETAILS', 'RETRIES'];
-
 /** Starts the built server with --http on an ephemeral 127.0.0.1 port and waits until it says where it listens. */
 export async function startHttpServerProcess(env: Record<string, string> = {}): Promise<HttpServerProcess> {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !CONFIG_KEYS.includes(key)));
+  const baseEnv = environmentWithoutServerSettings();
   const child: ChildProcess = spawn(process.execPath, [builtServer, '--http'], {
     cwd: projectRoot,
     env: { ...baseEnv, PORT: '0', ...env },

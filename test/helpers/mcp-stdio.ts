@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { environmentWithoutServerSettings } from './clean-env.js';
 import { builtServer, projectRoot } from './paths.js';
 
 export interface StdioSession {
@@ -12,9 +13,7 @@ export interface StdioSession {
 
 /** Spawns the built server as Claude Desktop would, and connects the SDK's real client to it. */
 export async function connectStdio(options: { env?: Record<string, string>; cwd?: string; entry?: string; args?: string[] } = {}): Promise<StdioSession> {
-  const baseEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([key, value]) => value !== undefined && !['GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL'].includes(key)),
-  ) as Record<string, string>;
+  const baseEnv = environmentWithoutServerSettings();
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [options.entry ?? builtServer, ...(options.args ?? [])],

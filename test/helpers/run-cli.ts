@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { environmentWithoutServerSettings } from './clean-env.js';
 
 export interface CliResult {
   /** The process's exit code. */
@@ -7,12 +8,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Variables the project's commands read; tests set them explicitly, never inherit them. */
-const PROJECT_VARIABLES = ['GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'RETRIES', 'PORT', 'HOST', 'TRANSPORT'];
 
 /** Runs `npm run <script> -- <args>` in a folder, as a developer or CI would, with exactly these project variables. */
 export function runNpmScript(cwd: string, script: string, args: string[] = [], env: Record<string, string> = {}): Promise<CliResult> {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !PROJECT_VARIABLES.includes(key)));
+  const baseEnv = environmentWithoutServerSettings();
   return new Promise((resolve) => {
     execFile(
       'npm',

@@ -1,0 +1,12 @@
+/** Every variable the server and its commands read (see src/config.ts). */
+const SERVER_VARIABLES = [
+  'GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'RETRIES', 'TRANSPORT', 'PORT', 'HOST', 'ALLOWED_ORIGINS',
+  'ALLOWED_HOSTS', 'CLIENT_KEY_HEADER', 'OUTPUT_SCHEMAS', 'MUTATIONS', 'MASK_ERROR_DETAILS',
+];
+
+/** This process's environment without the server's settings: tests set those explicitly, never inherit them. */
+export function environmentWithoutServerSettings(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !SERVER_VARIABLES.includes(entry[0])),
+  );
+}
