@@ -1,4 +1,4 @@
-import type { LintOptions } from './codegen/lint-options.js';
+import type { LintOptions } from './codegen/lint/lint-options.js';
 import { makeCodegenConfig } from './codegen/make-config.js';
 
 /**

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { diagnosticAt, relativeToProject, type Diagnostic } from './diagnostics.js';
-import { fragmentsUsedBy } from './descriptions.js';
+import { fragmentsUsedBy } from './plugin/descriptions.js';
 import { checkOperationFiles, type OperationFile } from './operation-checks.js';
 
 export interface LoadedOperations {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import type { McpToolsPluginConfig } from './mcp-tools-plugin.js';
+import type { McpToolsPluginConfig } from './plugin/mcp-tools-plugin.js';
 
 /** How a custom scalar looks in TypeScript and how a tool validates it. The two must agree (tsc checks). */
 export interface ScalarMapping {
@@ -27,8 +27,8 @@ export interface ToolsCodegenOptions {
   toolDefinitionModule?: string;
 }
 
-const PLUGIN_PATH = fileURLToPath(new URL('./mcp-tools-plugin.ts', import.meta.url));
-export const TOOL_DEFINITION_PATH = fileURLToPath(new URL('../src/tool-definition.js', import.meta.url));
+const PLUGIN_PATH = fileURLToPath(new URL('./plugin/mcp-tools-plugin.ts', import.meta.url));
+export const TOOL_DEFINITION_PATH = fileURLToPath(new URL('../src/tools/tool-definition.js', import.meta.url));
 
 /**
  * The GraphQL Code Generator config: typescript-operations + typed-document-node write the typed

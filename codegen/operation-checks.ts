@@ -5,7 +5,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { diagnosticAt, relativeToProject, type Diagnostic } from './diagnostics.js';
-import { toolNameFor, toolNameProblem } from './tool-name.js';
+import { toolNameFor, toolNameProblem } from './plugin/tool-name.js';
 
 export interface OperationFile {
   location: string;

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { formatDiagnostic } from './diagnostics.js';
-import { runLint } from './lint.js';
+import { runLint } from './lint/lint.js';
 import { loadAndCheckOperations } from './load-operations.js';
 import { loadProjectConfig } from './project-config.js';
-import { writeToolList } from './write-tool-list.js';
+import { writeToolList } from './plugin/write-tool-list.js';
 
 const configIndex = process.argv.indexOf('--config');
 const { configFile, codegen: config, schemaFile, operationsDir, lint } = await loadProjectConfig(
@@ -35,7 +35,7 @@ try {
   process.exit(1);
 }
 
-// Advice only (codegen/lint.ts): warnings and the token table, never a failure.
+// Advice only (codegen/lint/lint.ts): warnings and the token table, never a failure.
 await runLint({
   schema: schema!,
   files,

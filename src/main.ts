@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { tools } from '../generated/tools.js';
-import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { startServer, type RunningServer } from './start-server.js';
-import { closeOnShutdown, exitWith, EXIT_CONFIG } from './process-lifecycle.js';
-import { packageRoot } from './package-info.js';
-import { readToolList } from './tool-list.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config/config.js';
+import { createLogger } from './observability/logger.js';
+import { startServer, type RunningServer } from './serve/start-server.js';
+import { closeOnShutdown, exitWith, EXIT_CONFIG } from './serve/process-lifecycle.js';
+import { packageRoot } from './config/package-info.js';
+import { readToolList } from './tools/tool-list.js';
 
 async function main(): Promise<void> {
   let config: ServerConfig;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ToolDefinition } from '../src/tool-definition.js';
+import type { ToolDefinition } from '../src/tools/tool-definition.js';
 import { generateTools, typeCheck } from './helpers/generate-tools.js';
 import { projectRoot } from './helpers/paths.js';
 

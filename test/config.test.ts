@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_TIMEOUT_MS, loadConfig } from '../src/config.js';
+import { ConfigError, DEFAULT_TIMEOUT_MS, loadConfig } from '../src/config/config.js';
 import { builtServer } from './helpers/paths.js';
 
 function problemsOf(env: Record<string, string>): string[] {

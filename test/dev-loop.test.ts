@@ -20,7 +20,7 @@ const getProvider = (comment: string) =>
 describe('npm run dev', () => {
   it('over stdio: picks up added, edited, broken and removed operations without a restart', async () => {
     const project = createTempProject();
-    const session = await connectStdio({ cwd: project.root, entry: TSX, args: ['codegen/dev-server.ts'] });
+    const session = await connectStdio({ cwd: project.root, entry: TSX, args: ['codegen/dev/dev-server.ts'] });
     let changes = 0;
     session.client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
       changes++;
@@ -60,7 +60,7 @@ describe('npm run dev', () => {
 
   it('over HTTP: clients see the new tool and get list_changed on their GET stream', async () => {
     const project = createTempProject();
-    const child = spawn(process.execPath, [TSX, 'codegen/dev-server.ts', '--http'], {
+    const child = spawn(process.execPath, [TSX, 'codegen/dev/dev-server.ts', '--http'], {
       cwd: project.root,
       env: { ...process.env, PORT: '0', GRAPHQL_ENDPOINT: '', API_KEY: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

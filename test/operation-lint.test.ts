@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { estimateToolTokens } from '../codegen/token-estimate.js';
+import { estimateToolTokens } from '../codegen/lint/token-estimate.js';
 import { run, scratchDir } from './helpers/generate-tools.js';
 import { connectStdio } from './helpers/mcp-stdio.js';
 import { projectRoot } from './helpers/paths.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tools } from '../generated/tools.js';
-import { ToolCatalog } from '../src/tool-catalog.js';
-import { listEntryOf } from '../src/tool-list.js';
+import { ToolCatalog } from '../src/tools/tool-catalog.js';
+import { listEntryOf } from '../src/tools/tool-list.js';
 
 describe('tool catalog listing', () => {
   const stored = tools.map(listEntryOf);

@@ -1,4 +1,4 @@
-/** Every variable the server and its commands read (see src/config.ts). */
+/** Every variable the server and its commands read (see src/config/config.ts). */
 const SERVER_VARIABLES = [
   'GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'RETRIES', 'TRANSPORT', 'PORT', 'HOST', 'ALLOWED_ORIGINS',
   'ALLOWED_HOSTS', 'CLIENT_KEY_HEADER', 'OUTPUT_SCHEMAS', 'MUTATIONS', 'MASK_ERROR_DETAILS',

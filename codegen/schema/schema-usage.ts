@@ -11,7 +11,7 @@ import {
   type GraphQLType,
   type OperationDefinitionNode,
 } from 'graphql';
-import { fragmentsUsedBy } from './descriptions.js';
+import { fragmentsUsedBy } from '../plugin/descriptions.js';
 
 /**
  * The schema coordinates a tool depends on, in the GraphQL schema-coordinate syntax:

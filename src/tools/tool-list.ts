@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { Logger } from './logger.js';
+import type { Logger } from '../observability/logger.js';
 import type { ToolDefinition } from './tool-definition.js';
 
 /** A tools/list entry as the SDK would build it, plus the fingerprint of the definition it came from. */

@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
-import { diagnosticAt, relativeToProject, type Diagnostic } from './diagnostics.js';
+import { diagnosticAt, relativeToProject, type Diagnostic } from '../diagnostics.js';
 import { resolveLintOptions } from './lint-options.js';
 import { lintOperations } from './lint-operations.js';
-import { checkOperationFiles, type OperationFile } from './operation-checks.js';
+import { checkOperationFiles, type OperationFile } from '../operation-checks.js';
 import { estimateToolTokens, formatTokenTable } from './token-estimate.js';
 
 export interface LintInput {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLError, buildSchema, validateSchema, type GraphQLSchema } from 'graphql';
-import { relativeToProject } from './diagnostics.js';
+import { relativeToProject } from '../diagnostics.js';
 
 /** Builds a schema from an SDL file; problems become one message naming the file and position. */
 export function readSchemaFile(file: string): GraphQLSchema {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { SchemaChange } from './schema-changes.js';
 import type { ImpactReport } from './tool-impact.js';
 

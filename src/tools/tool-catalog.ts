@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { MutationMode } from './config.js';
+import type { MutationMode } from '../config/config.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { listEntryOf, type ListedTool } from './tool-list.js';
 

@@ -1,5 +1,5 @@
-import type { Transport } from './config.js';
-import type { Logger } from './logger.js';
+import type { Transport } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
 
 /** sysexits.h EX_CONFIG: the configuration is wrong, restarting will not help. */
 export const EXIT_CONFIG = 78;

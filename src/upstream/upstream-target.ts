@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerConfig } from './config.js';
+import type { ServerConfig } from '../config/config.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import type { UpstreamOptions } from './upstream-client.js';
 
@@ -25,7 +25,7 @@ export async function resolveUpstreamTarget(config: ServerConfig): Promise<Upstr
     };
   }
   const apiKey = config.apiKey ?? randomUUID();
-  const { createDemoApi } = await import('./demo/demo-api.js');
+  const { createDemoApi } = await import('../demo/demo-api.js');
   const demo = createDemoApi({ apiKey });
   return {
     options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, fetch: demo.fetch },

@@ -2,13 +2,13 @@
  * `npm run check`: what a new schema (file or live API) would do to the tools, compared with the
  * committed schema. Exit 0 when no tool breaks, 1 when one does, 2 when the check cannot run.
  */
-import { formatDiagnostic, relativeToProject } from './diagnostics.js';
-import { UsageError, parseCommandLine, runCommand } from './cli.js';
+import { formatDiagnostic, relativeToProject } from '../diagnostics.js';
+import { UsageError, parseCommandLine, runCommand } from '../cli.js';
 import { introspectionTarget } from './endpoint-config.js';
 import { formatImpactReport, impactReportJson } from './impact-report.js';
 import { introspectSchema } from './introspect-schema.js';
-import { loadAndCheckOperations } from './load-operations.js';
-import { loadProjectConfig } from './project-config.js';
+import { loadAndCheckOperations } from '../load-operations.js';
+import { loadProjectConfig } from '../project-config.js';
 import { assertValid, readSchemaFile } from './schema-file.js';
 import { toolImpact } from './tool-impact.js';
 

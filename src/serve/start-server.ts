@@ -1,13 +1,13 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { ServerConfig } from './config.js';
-import type { Logger } from './logger.js';
+import type { ServerConfig } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
-import { ToolCatalog, type AnyToolDefinition } from './tool-catalog.js';
-import type { ListedTool } from './tool-list.js';
-import { UpstreamClient } from './upstream-client.js';
-import { UpstreamHealth } from './upstream-health.js';
-import { resolveUpstreamTarget } from './upstream-target.js';
+import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
+import type { ListedTool } from '../tools/tool-list.js';
+import { UpstreamClient } from '../upstream/upstream-client.js';
+import { UpstreamHealth } from '../upstream/upstream-health.js';
+import { resolveUpstreamTarget } from '../upstream/upstream-target.js';
 
 export interface RunningServer {
   context: ServerContext;

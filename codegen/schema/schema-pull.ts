@@ -4,15 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isIntrospectionType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
-import { UsageError, parseCommandLine, runCommand } from './cli.js';
-import { relativeToProject } from './diagnostics.js';
+import { UsageError, parseCommandLine, runCommand } from '../cli.js';
+import { relativeToProject } from '../diagnostics.js';
 import { introspectionTarget } from './endpoint-config.js';
 import { introspectSchema } from './introspect-schema.js';
-import { loadProjectConfig } from './project-config.js';
+import { loadProjectConfig } from '../project-config.js';
 import { schemaChanges } from './schema-changes.js';
 import { schemaFromSdl } from './schema-file.js';
 import { printStableSdl } from './stable-sdl.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 
 const USAGE = `Usage: npm run schema:pull -- [--endpoint <url>] [--out <file>] [--config <codegen.ts>]
 

@@ -1,8 +1,8 @@
-import type { ServerConfig } from './config.js';
-import type { Logger } from './logger.js';
-import type { ToolCatalog } from './tool-catalog.js';
-import type { UpstreamClient } from './upstream-client.js';
-import type { UpstreamHealth } from './upstream-health.js';
+import type { ServerConfig } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import type { ToolCatalog } from '../tools/tool-catalog.js';
+import type { UpstreamClient } from '../upstream/upstream-client.js';
+import type { UpstreamHealth } from '../upstream/upstream-health.js';
 
 /** Everything a server instance needs; shared by every request and session. */
 export interface ServerContext {

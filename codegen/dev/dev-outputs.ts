@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { importPath, TOOL_DEFINITION_PATH } from './make-config.js';
+import { importPath, TOOL_DEFINITION_PATH } from '../make-config.js';
 
 /**
  * The same codegen config, writing its outputs a second time into `dir`. `npm run dev` loads the

@@ -1,8 +1,8 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { GraphQLError } from 'graphql';
 import type { z } from 'zod';
-import { maskSecrets } from './logger.js';
-import type { UpstreamFailure, UpstreamResult } from './upstream-client.js';
+import { maskSecrets } from '../observability/logger.js';
+import type { UpstreamFailure, UpstreamResult } from '../upstream/upstream-client.js';
 
 export interface ResultContext {
   toolName: string;

@@ -9,12 +9,12 @@ import { createRequire } from 'node:module';
 import { mkdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyToolDefinition } from '../src/tool-catalog.js';
-import { readToolList, type ListedTool } from '../src/tool-list.js';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { createLogger, type Logger } from '../src/logger.js';
-import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../src/process-lifecycle.js';
-import { startServer } from '../src/start-server.js';
+import type { AnyToolDefinition } from '../../src/tools/tool-catalog.js';
+import { readToolList, type ListedTool } from '../../src/tools/tool-list.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { createLogger, type Logger } from '../../src/observability/logger.js';
+import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../../src/serve/process-lifecycle.js';
+import { startServer } from '../../src/serve/start-server.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** tsx's CLI, wherever node_modules is (a checkout, or a folder above it). */
@@ -67,7 +67,7 @@ async function regenerate(log: Logger): Promise<{ tools: readonly AnyToolDefinit
     configFile,
     [
       `import * as base from ${JSON.stringify(pathToFileURL(path.join(projectRoot, 'codegen.ts')).href)};`,
-      `import { withExtraOutputDir } from ${JSON.stringify(pathToFileURL(path.join(projectRoot, 'codegen/dev-outputs.ts')).href)};`,
+      `import { withExtraOutputDir } from ${JSON.stringify(pathToFileURL(path.join(projectRoot, 'codegen/dev/dev-outputs.ts')).href)};`,
       'export const lint = (base as Record<string, unknown>).lint;',
       `export default withExtraOutputDir(base.default, ${JSON.stringify(dir)});`,
     ].join('\n'),

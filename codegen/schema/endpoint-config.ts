@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../src/config.js';
-import { UsageError } from './cli.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { UsageError } from '../cli.js';
 import type { IntrospectionTarget } from './introspect-schema.js';
 
 /**

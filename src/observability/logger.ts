@@ -1,4 +1,4 @@
-import type { LogLevel } from './config.js';
+import type { LogLevel } from '../config/config.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 

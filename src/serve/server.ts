@@ -1,10 +1,10 @@
 import { McpServer, type RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { ClientNotifications } from './client-notifications.js';
-import { packageVersion } from './package-info.js';
+import { ClientNotifications } from '../observability/client-notifications.js';
+import { packageVersion } from '../config/package-info.js';
 import { registerResources } from './resources.js';
-import { registerTools } from './register-tools.js';
+import { registerTools } from '../tools/register-tools.js';
 import type { RequestAuth, ServerContext } from './server-context.js';
 
 export interface McpServerOptions {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ToolDefinition } from '../src/tool-definition.js';
-import { listEntryOf } from '../src/tool-list.js';
+import type { ToolDefinition } from '../../src/tools/tool-definition.js';
+import { listEntryOf } from '../../src/tools/tool-list.js';
 
 /** Writes tool-list.json next to a generated tools.ts: every tool's tools/list entry, precomputed. */
 export async function writeToolList(toolsModule: string): Promise<string> {

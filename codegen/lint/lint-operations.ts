@@ -13,11 +13,11 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { commentBlockAbove } from './comments.js';
-import { fragmentsUsedBy } from './descriptions.js';
-import { diagnosticAt, type Diagnostic } from './diagnostics.js';
+import { commentBlockAbove } from '../plugin/comments.js';
+import { fragmentsUsedBy } from '../plugin/descriptions.js';
+import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedLintOptions } from './lint-options.js';
-import { checkOperationFiles, type OperationFile, type ToolOperation } from './operation-checks.js';
+import { checkOperationFiles, type OperationFile, type ToolOperation } from '../operation-checks.js';
 
 /**
  * Advice on operations that are valid but make poor tools: no description of their own, lists

@@ -1,9 +1,9 @@
 import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { ClientNotifications, ToolCallExtra } from './client-notifications.js';
-import type { RequestAuth, ServerContext } from './server-context.js';
+import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
+import type { RequestAuth, ServerContext } from '../serve/server-context.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
-import { UpstreamError } from './upstream-client.js';
+import { UpstreamError } from '../upstream/upstream-client.js';
 
 /**
  * Registers tools on the server (all of them, or only those named in `only`). The SDK validates

@@ -1,7 +1,7 @@
 import { Kind, validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type Source } from 'graphql';
-import { fragmentsUsedBy } from './descriptions.js';
-import { relativeToProject, type Diagnostic } from './diagnostics.js';
-import { checkOperationFiles, type OperationFile } from './operation-checks.js';
+import { fragmentsUsedBy } from '../plugin/descriptions.js';
+import { relativeToProject, type Diagnostic } from '../diagnostics.js';
+import { checkOperationFiles, type OperationFile } from '../operation-checks.js';
 import { affectsTool, schemaChanges, type SchemaChange } from './schema-changes.js';
 import { schemaCoordinatesUsedBy } from './schema-usage.js';
 

@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { packageVersion } from './package-info.js';
+import { packageVersion } from '../config/package-info.js';
 import type { ServerContext } from './server-context.js';
 
 /** Server health: version, uptime, tool count and whether the GraphQL API answers. */
