@@ -8,13 +8,11 @@ import { startDemoApi } from '../src/demo/demo-api.js';
 import { tools as generatedTools } from '../generated/tools.js';
 import { environmentWithoutServerSettings } from './helpers/clean-env.js';
 import { startHttpServerProcess, type HttpServerProcess } from './helpers/mcp-http.js';
-import { pinnedTools, type PinnedTools } from './helpers/node22-tools.js';
+import { node22Tools, type Node22Tools } from './helpers/node22-tools.js';
 import { builtServer } from './helpers/paths.js';
 
 const run = promisify(execFile);
 const KEY = 'inspector-key-246';
-/** Inspector 2.x needs Node >= 22.19: .ci/inspector-tools pins it with node@22 from npm. */
-const NODE_22 = 'v22.23.3';
 
 /** Arguments for each tool: the booking made by create_appointment is the one cancelled. */
 function argumentsFor(tool: string, booking: string | undefined): Record<string, unknown> {
@@ -31,13 +29,14 @@ function argumentsFor(tool: string, booking: string | undefined): Record<string,
 let booked = 0;
 
 describe('MCP Inspector CLI (2.x, Node 22) against the built server', () => {
-  let tools: PinnedTools;
+  // Inspector 2.x needs Node >= 22.19: .ci/node22-tools pins it with node@22 from npm.
+  let tools: Node22Tools;
   let demo: Awaited<ReturnType<typeof startDemoApi>>;
   let http: HttpServerProcess;
   const home = mkdtempSync(path.join(os.tmpdir(), 'inspector-home-'));
 
   beforeAll(async () => {
-    tools = pinnedTools('inspector-tools', NODE_22);
+    tools = node22Tools();
     demo = await startDemoApi({ apiKey: KEY });
     http = await startHttpServerProcess({ GRAPHQL_ENDPOINT: demo.url, API_KEY: KEY });
   }, 300_000);
