@@ -28,6 +28,7 @@ export async function readJsonBody(request: IncomingMessage, limit = MAX_BODY_BY
 }
 
 export function answerJsonRpcError(response: ServerResponse, { status, code, message }: { status: number; code: number; message: string }): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
+  // After a body that was not read to its end the connection cannot carry another request.
+  response.writeHead(status, { 'content-type': 'application/json', ...(status === 413 ? { connection: 'close' } : {}) });
   response.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
