@@ -39,6 +39,8 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   const guard = requestGuards(http, context.logger);
 
   const server = createServer((request, response) => {
+    // Every route, /health too: a page rebound to this address learns nothing.
+    if (!guard(request, response)) return;
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/health' && request.method === 'GET') {
       void healthReport(context).then((report) => {
@@ -52,7 +54,6 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
       response.end(JSON.stringify({ error: 'Not found: MCP is served at /mcp, health at /health' }));
       return;
     }
-    if (!guard(request, response)) return;
     if (request.method === 'GET') return void serveLegacyChangeStream(context, request, response);
     if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) return void serveJsonPost(request, response);
     // Anything else (other methods, other content types) gets the SDK's own answer.
