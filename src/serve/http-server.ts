@@ -43,10 +43,17 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
     if (!guard(request, response)) return;
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/health' && request.method === 'GET') {
-      void healthReport(context).then((report) => {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(report));
-      });
+      void healthReport(context).then(
+        (report) => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(report));
+        },
+        (error: unknown) => {
+          context.logger.error('health report failed', { error: error instanceof Error ? error.message : String(error) });
+          response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ status: 'error' }));
+        },
+      );
       return;
     }
     if (path !== '/mcp') {
@@ -55,7 +62,13 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
       return;
     }
     if (request.method === 'GET') return void serveLegacyChangeStream(context, request, response);
-    if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) return void serveJsonPost(request, response);
+    if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) {
+      // A client that goes away mid-body ends the read with an error: nothing is left to answer.
+      return void serveJsonPost(request, response).catch((error: unknown) => {
+        context.logger.warn('MCP request aborted', { error: error instanceof Error ? error.message : String(error) });
+        response.destroy();
+      });
+    }
     // Anything else (other methods, other content types) gets the SDK's own answer.
     void serveMcp(request, response);
   });
