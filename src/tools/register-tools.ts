@@ -2,6 +2,8 @@ import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
+import { acceptNullForDefaults, argumentNamesOf } from './null-for-defaults.js';
+import { pagingArgumentsOf } from './result-budget.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
 import { UpstreamError } from '../upstream/upstream-client.js';
 
@@ -21,7 +23,8 @@ export function registerTools(
   const { config, logger } = context;
   const secrets = [config.apiKey, auth.apiKey].filter((key): key is string => !!key);
   const requestLogger = auth.apiKey ? logger.withSecrets([auth.apiKey]) : logger;
-  const tools = context.catalog.current().filter((tool) => !only || only.has(tool.name));
+  const catalog = context.catalog.current();
+  const tools = catalog.filter((tool) => !only || only.has(tool.name));
   return tools.map((tool) => {
     const { query } = tool;
     const retryable = tool.operationType === 'query';
@@ -31,13 +34,23 @@ export function registerTools(
       secrets,
       maskDetails: config.maskErrorDetails,
       outputSchema: config.outputSchemas ? tool.outputSchema : undefined,
+      maxResultTokens: config.maxResultTokens,
+      prettyJson: config.prettyJson,
+      mutation: tool.operationType === 'mutation',
+      // Only needed when a result is cut or a mutation fails: not worth building schemas for at start.
+      get pagingArguments() {
+        return pagingArgumentsOf(argumentNamesOf(tool.inputSchema));
+      },
+      get readOnlyTools() {
+        return catalog.filter((entry) => entry.operationType === 'query').map((entry) => entry.name);
+      },
     };
     return server.registerTool(
       tool.name,
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.inputSchema,
+        inputSchema: acceptNullForDefaults(tool.inputSchema),
         annotations: tool.annotations,
       },
       async (args: Record<string, unknown>, extra: ToolCallExtra): Promise<CallToolResult> => {
@@ -62,7 +75,7 @@ export function registerTools(
           outcome = { ok: !result.isError, attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0 };
         } catch (error) {
           if (!(error instanceof UpstreamError)) throw error;
-          result = resultFromFailure(error.failure, resultContext);
+          result = resultFromFailure(error.failure, resultContext, error.deadlineMs);
           outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
         }
         const ms = Math.round(performance.now() - started);
