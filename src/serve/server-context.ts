@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
+import type { CallTracker } from '../tools/call-tracker.js';
 import type { ToolCatalog } from '../tools/tool-catalog.js';
 import type { UpstreamClient } from '../upstream/upstream-client.js';
 import type { UpstreamHealth } from '../upstream/upstream-health.js';
@@ -15,6 +16,8 @@ export interface ServerContext {
   logger: Logger;
   health: UpstreamHealth;
   startedAt: number;
+  /** Tool calls in flight, for a graceful shutdown. */
+  calls: CallTracker;
 }
 
 /** What one MCP request or session brings: over HTTP, possibly the user's own upstream key. */

@@ -3,6 +3,8 @@ import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
+import { StdioMessageLimit, STDIO_MAX_MESSAGE_BYTES, tooLargeReply } from './stdio-message-limit.js';
+import { CallTracker } from '../tools/call-tracker.js';
 import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
 import type { ListedTool } from '../tools/tool-list.js';
 import { UpstreamClient } from '../upstream/upstream-client.js';
@@ -37,9 +39,19 @@ export async function startServer(
     return { context, url: http.url, close: () => http.close() };
   }
   const server = createMcpServer(context, { followCatalog: true });
-  await server.connect(new StdioServerTransport());
+  await server.connect(new StdioServerTransport(guardedStdin(logger), process.stdout));
   logger.info('graphql-ops-mcp ready on stdio', { tools: context.catalog.current().length, upstream: context.upstreamLabel });
   return { context, close: () => server.close() };
+}
+
+/** stdin, with any message over the limit answered (or logged) and dropped rather than ending the server. */
+function guardedStdin(logger: Logger) {
+  return process.stdin.pipe(
+    new StdioMessageLimit(STDIO_MAX_MESSAGE_BYTES, (message) => {
+      logger.warn('stdio message over the size limit dropped', { bytes: message.bytes, limit: STDIO_MAX_MESSAGE_BYTES, id: message.id });
+      if (message.id !== undefined) process.stdout.write(tooLargeReply(message, STDIO_MAX_MESSAGE_BYTES));
+    }),
+  );
 }
 
 /** Throws with a user-facing message when the upstream cannot be set up (e.g. demo API on a changed schema). */
@@ -64,5 +76,6 @@ async function createContext(config: ServerConfig, catalog: ToolCatalog, logger:
     logger,
     health: new UpstreamHealth(upstream),
     startedAt: Date.now(),
+    calls: new CallTracker(),
   };
 }

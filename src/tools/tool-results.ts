@@ -131,7 +131,7 @@ export function resultFromFailure(failure: UpstreamFailure, context: ResultConte
 export function explainFailure(failure: UpstreamFailure, context: Pick<ResultContext, 'endpoint' | 'maskDetails' | 'mutation' | 'readOnlyTools' | 'pagingArguments'>): string {
   const api = context.maskDetails ? 'the GraphQL API' : `the GraphQL API at ${context.endpoint}`;
   const explained = explainWhatFailed(failure, api, context);
-  if (!context.mutation) return `${explained.what} ${explained.advice}`;
+  if (!context.mutation) return `${explained.what} ${explained.advice}`.trim();
   return `${explained.what} ${mutationOutcome(failure, context)}${explained.mutationAdvice ? ` ${explained.mutationAdvice}` : ''}`;
 }
 
@@ -150,7 +150,9 @@ function explainWhatFailed(failure: UpstreamFailure, api: string, context: Pick<
         ? { what: `${api} did not answer within the call's deadline of ${Math.round(failure.timeoutMs / 1000)} s (CALL_DEADLINE).`, advice: 'Ask for less (e.g. a smaller limit), or try again later.' }
         : { what: `${api} did not answer within ${failure.timeoutMs} ms.`, advice: "Try again, ask for less (e.g. a smaller limit), or raise the server's TIMEOUT.", mutationAdvice: "If the API is slow, the server's TIMEOUT can be raised." };
     case 'cancelled':
-      return { what: 'the call was cancelled (by the client, or because the server is shutting down) before the GraphQL API answered.', advice: '' };
+      return failure.shutdown
+        ? { what: 'graphql-ops-mcp is shutting down and stopped the call at the end of its grace period (SHUTDOWN_GRACE), before the GraphQL API answered.', advice: 'Call it again once the server is back.' }
+        : { what: 'the call was cancelled by the client before the GraphQL API answered.', advice: '' };
     case 'network':
       return explainNetworkFailure(failure.code, context.maskDetails ? 'details hidden' : failure.detail, api);
     case 'http':

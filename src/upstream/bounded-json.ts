@@ -63,32 +63,31 @@ export class BoundedJsonReader {
     const parent = this.stack.at(-1);
     if (this.done && !parent) throw new SyntaxError(`unexpected data after the JSON document at byte ${offset}`);
     const expect = parent?.expect ?? 'value';
-    const unexpected = () => new SyntaxError(`unexpected token at byte ${offset} in the JSON document`);
     switch (token) {
       case TokenType.COLON:
-        if (expect !== 'colon') throw unexpected();
+        if (expect !== 'colon') throw unexpectedToken(offset);
         parent!.expect = 'value';
         return;
       case TokenType.COMMA:
-        if (expect !== 'comma-or-end') throw unexpected();
+        if (expect !== 'comma-or-end') throw unexpectedToken(offset);
         parent!.expect = parent!.kind === 'object' ? 'key' : 'value';
         return;
       case TokenType.RIGHT_BRACE:
-        if (parent?.kind !== 'object' || (expect !== 'key-or-end' && expect !== 'comma-or-end')) throw unexpected();
+        if (parent?.kind !== 'object' || (expect !== 'key-or-end' && expect !== 'comma-or-end')) throw unexpectedToken(offset);
         this.close();
         return;
       case TokenType.RIGHT_BRACKET:
-        if (parent?.kind !== 'array' || (expect !== 'value-or-end' && expect !== 'comma-or-end')) throw unexpected();
+        if (parent?.kind !== 'array' || (expect !== 'value-or-end' && expect !== 'comma-or-end')) throw unexpectedToken(offset);
         this.close();
         return;
     }
     if (expect === 'key' || expect === 'key-or-end') {
-      if (token !== TokenType.STRING) throw unexpected();
+      if (token !== TokenType.STRING) throw unexpectedToken(offset);
       (parent as ObjectFrame).key = value as string;
       parent!.expect = 'colon';
       return;
     }
-    if (expect !== 'value' && expect !== 'value-or-end') throw unexpected();
+    if (expect !== 'value' && expect !== 'value-or-end') throw unexpectedToken(offset);
     if (parent) parent.expect = 'comma-or-end';
     switch (token) {
       case TokenType.LEFT_BRACE: {
@@ -143,4 +142,8 @@ export class BoundedJsonReader {
   private pathOf(frames: readonly Frame[]): JsonPath {
     return frames.map((frame) => (frame.kind === 'object' ? (frame.key ?? '') : (frame.value?.length ?? 0)));
   }
+}
+
+function unexpectedToken(offset: number): SyntaxError {
+  return new SyntaxError(`unexpected token at byte ${offset} in the JSON document`);
 }

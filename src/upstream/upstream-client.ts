@@ -43,7 +43,7 @@ export interface UpstreamResult {
 /** Why an upstream call failed, in terms a tool result can explain. */
 export type UpstreamFailure =
   | { kind: 'timeout'; timeoutMs: number; /** The call's deadline ended it, not TIMEOUT. */ deadline?: boolean }
-  | { kind: 'cancelled' }
+  | { kind: 'cancelled'; /** Aborted by a shutdown after its grace period, not by the client. */ shutdown?: boolean }
   | { kind: 'network'; code?: string; detail: string }
   | { kind: 'http'; status: number; statusText: string; body: string; errors?: readonly GraphQLError[]; retryAfterMs?: number }
   | { kind: 'invalid-response'; detail: string }
