@@ -232,6 +232,40 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
   });
 });
 
+describe('faults only HTTP has', () => {
+  it('refuses a per-user key too short to mask safely, per call, and keeps serving', async () => {
+    const upstream = await startFakeUpstream(ok);
+    const server = await spawnServer('http', { GRAPHQL_ENDPOINT: upstream.url }, { authorization: 'Bearer abc' });
+    try {
+      const result = await server.client.callTool({ name: 'search_providers', arguments: {} });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/the key your MCP client sent is 3 character\(s\) long; keys shorter than 8 are refused/);
+      expect(upstream.requests).toHaveLength(0);
+      const health = await fetch(server.url!.replace(/\/mcp$/, '/health'));
+      expect(health.status).toBe(200);
+    } finally {
+      await server.stop();
+      await upstream.close();
+    }
+  });
+
+  it('answers a 10 MB request body with an error and keeps serving', async () => {
+    const upstream = await startFakeUpstream(ok);
+    const server = await spawnServer('http', { GRAPHQL_ENDPOINT: upstream.url, API_KEY: KEY });
+    try {
+      const huge = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'search_providers', arguments: { name: 'x'.repeat(10 * 1024 * 1024) } } });
+      const response = await fetch(server.url!, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: huge });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      await response.text();
+      const next = await server.client.callTool({ name: 'search_providers', arguments: {} });
+      expect(next.structuredContent).toEqual(PROVIDERS.data);
+    } finally {
+      await server.stop();
+      await upstream.close();
+    }
+  });
+});
+
 describe('faults only stdio has', () => {
   it('answers a 10 MB message with an error and keeps serving', async () => {
     const upstream = await startFakeUpstream(ok);

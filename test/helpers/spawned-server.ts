@@ -15,6 +15,8 @@ export interface SpawnedServer {
   exited: Promise<number | null>;
   client: Client;
   stderr(): string;
+  /** HTTP only: the /mcp URL. */
+  url?: string;
   /** stdio only: writes raw bytes to the server's stdin, as a misbehaving client would. */
   writeRaw(data: string): Promise<void>;
   /** Every line the server wrote to stdout (stdio only). */
@@ -22,7 +24,8 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-export async function spawnServer(kind: TransportKind, env: Record<string, string>): Promise<SpawnedServer> {
+/** `headers` go with every HTTP request (e.g. a per-user key). */
+export async function spawnServer(kind: TransportKind, env: Record<string, string>, headers: Record<string, string> = {}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, [builtServer, ...(kind === 'http' ? ['--http'] : [])], {
     cwd: projectRoot,
     env: { ...environmentWithoutServerSettings(), PORT: '0', ...env },
@@ -33,10 +36,11 @@ export async function spawnServer(kind: TransportKind, env: Record<string, strin
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const client = new Client({ name: 'fault-tests', version: '1.0.0' });
   const stdoutLines: string[] = [];
+  let url: string | undefined;
   if (kind === 'stdio') {
     await client.connect(new ChildStdioTransport(child, stdoutLines));
   } else {
-    const url = await new Promise<string>((resolve, reject) => {
+    url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start within 20 s:\n${stderr}`)), 20_000);
       child.stderr!.on('data', () => {
         const match = /"url":"(http:\/\/[^"]+\/mcp)"/.exec(stderr);
@@ -47,12 +51,13 @@ export async function spawnServer(kind: TransportKind, env: Record<string, strin
       });
       void exited.then((code) => reject(new Error(`server exited with ${code}:\n${stderr}`)));
     });
-    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   }
   return {
     child,
     exited,
     client,
+    url,
     stderr: () => stderr,
     stdoutLines,
     writeRaw: (data) => new Promise<void>((resolve, reject) => child.stdin!.write(data, (error) => (error ? reject(error) : resolve()))),
