@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { tools } from '../generated/tools.js';
 import { checkArguments } from '../src/tools/call-arguments.js';
 
@@ -17,6 +18,12 @@ describe('null for an argument with a default', () => {
     const missing = check('get_patient', { by: null });
     expect(missing.ok).toBe(false);
     expect(check('get_patient', { by: { mrn: 'MRN-100001' } })).toEqual({ ok: true, variables: { by: { mrn: 'MRN-100001' } } });
+  });
+
+  it('means "not given" for an optional argument whose schema does not take null', () => {
+    const schema = z.strictObject({ after: z.string().optional(), first: z.int32().default(10), owner: z.string() });
+    expect(checkArguments('t', schema, { after: null, first: null, owner: 'me' })).toEqual({ ok: true, variables: { first: 10, owner: 'me' } });
+    expect(checkArguments('t', schema, { owner: null }).ok).toBe(false);
   });
 
   it('reports bad arguments in the SDK\'s words', () => {

@@ -3,8 +3,9 @@
  * "use the default". In GraphQL an explicit null replaces a variable's default, so forwarding it
  * would send `first: null` to APIs that then refuse the call; models send null for optional
  * arguments often. The null is dropped before validation, so the tool's schema fills in the
- * default (the same value as the operation's own). A null for an argument without a default is
- * left alone: there it is a value the API may act on.
+ * default (the same value as the operation's own). Likewise a null for an optional argument whose
+ * schema does not take null means "not given". A null the schema accepts, for an argument without
+ * a default, is left alone: there it is a value the API may act on.
  */
 import { z } from 'zod';
 
@@ -24,7 +25,7 @@ export function dropNullDefaults(value: unknown, schema: Walkable): unknown {
     for (const [key, item] of Object.entries(value)) {
       const field = def.shape[key];
       if (!field) result[key] = item;
-      else if (item === null && hasDefault(field)) continue;
+      else if (item === null && (hasDefault(field) || optionalButNotNull(field))) continue;
       else result[key] = dropNullDefaults(item, field);
     }
     return result;
@@ -46,6 +47,11 @@ export function dropNullDefaults(value: unknown, schema: Walkable): unknown {
 export function argumentNamesOf(schema: Walkable): string[] {
   const def = unwrap(schema)._zod.def as { shape?: Record<string, unknown> };
   return def.shape ? Object.keys(def.shape) : [];
+}
+
+function optionalButNotNull(schema: Walkable): boolean {
+  const field = schema as z.ZodType;
+  return field.safeParse(undefined).success && !field.safeParse(null).success;
 }
 
 function hasDefault(schema: Walkable): boolean {
