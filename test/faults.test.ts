@@ -182,7 +182,7 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     await stillServes(server);
   });
 
-  it('logs and notifies a call rejected for its arguments, once, with argument names only', async () => {
+  it('logs (and over stdio notifies) a call rejected for its arguments, once, with argument names only', async () => {
     const server = await start();
     const logs: Record<string, unknown>[] = [];
     server.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => void logs.push(notification.params.data as Record<string, unknown>));
@@ -191,8 +191,11 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/Input validation error: Invalid arguments for tool search_providers/);
     expect(upstream.requests.length).toBe(before);
-    await expect.poll(() => logs.length).toBe(1);
-    expect(logs[0]).toMatchObject({ event: 'tool call', tool: 'search_providers', outcome: 'invalid-arguments', arguments: ['limit', 'nickname'] });
+    // MCP logging is offered where the level a client sets can be kept: 2025-era stdio connections.
+    if (kind === 'stdio') {
+      await expect.poll(() => logs.length).toBe(1);
+      expect(logs[0]).toMatchObject({ event: 'tool call', tool: 'search_providers', outcome: 'invalid-arguments', arguments: ['limit', 'nickname'] });
+    }
     const lines = server.stderr().split('\n').filter((line) => line.includes('"msg":"tool call"'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/lots|Bobby/);
@@ -249,14 +252,18 @@ describe('faults only HTTP has', () => {
     }
   });
 
-  it('answers a 10 MB request body with an error and keeps serving', async () => {
+  it('refuses a 10 MB request body and keeps serving', async () => {
     const upstream = await startFakeUpstream(ok);
     const server = await spawnServer('http', { GRAPHQL_ENDPOINT: upstream.url, API_KEY: KEY });
     try {
       const huge = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'search_providers', arguments: { name: 'x'.repeat(10 * 1024 * 1024) } } });
-      const response = await fetch(server.url!, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: huge });
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      await response.text();
+      // The SDK's handler answers 413 as soon as the body outgrows its limit and stops reading, so
+      // a client still sending may see the connection close (EPIPE) instead of the status.
+      const status = await fetch(server.url!, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: huge })
+        .then(async (response) => (await response.text(), response.status))
+        .catch(() => 'connection closed');
+      expect([413, 'connection closed']).toContain(status);
+      expect(upstream.requests).toHaveLength(0);
       const next = await server.client.callTool({ name: 'search_providers', arguments: {} });
       expect(next.structuredContent).toEqual(PROVIDERS.data);
     } finally {

@@ -5,7 +5,7 @@
  * not, ends with exactly one log line and one MCP log notification naming its outcome and its
  * argument names (never their values).
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { MIN_KEY_LENGTH } from '../config/config.js';
 import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
 import type { Logger } from '../observability/logger.js';
@@ -65,7 +65,7 @@ async function callUpstream(tool: AnyToolDefinition, variables: Record<string, u
   let outcome: Outcome;
   try {
     const response = await scope.context.upstream.execute(tool.query, variables, {
-      signal: AbortSignal.any([extra.signal, shutdown]),
+      signal: AbortSignal.any([extra.mcpReq.signal, shutdown]),
       apiKey: scope.auth.apiKey,
       retryable,
       onRetry: ({ attempt, of, delayMs, failure }) => {
@@ -79,7 +79,7 @@ async function callUpstream(tool: AnyToolDefinition, variables: Record<string, u
     outcome = { outcome: result.isError ? 'error' : 'ok', attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0, ...(cut ? { cut: true } : {}) };
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    const failure = error.failure.kind === 'cancelled' && shutdown.aborted && !extra.signal.aborted ? { kind: 'cancelled' as const, shutdown: true } : error.failure;
+    const failure = error.failure.kind === 'cancelled' && shutdown.aborted && !extra.mcpReq.signal.aborted ? { kind: 'cancelled' as const, shutdown: true } : error.failure;
     result = resultFromFailure(failure, scope.resultContext, error.deadlineMs);
     outcome = { outcome: 'error', attempts: error.attempts, failure: failure.kind, status: failure.kind === 'http' ? failure.status : undefined, deadline: error.deadlineMs !== undefined || undefined };
   }
