@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { estimateTokens } from '../src/config/token-count.js';
 import { json, startFakeUpstream, type UpstreamBehaviour } from './helpers/fake-upstream.js';
 import { environmentWithoutServerSettings } from './helpers/clean-env.js';
+import { connectV2Http, connectV2Stdio } from './helpers/mcp-v2-client.js';
 import { builtServer } from './helpers/paths.js';
 import { spawnServer, type SpawnedServer, type TransportKind } from './helpers/spawned-server.js';
 
@@ -233,6 +234,31 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     expect(await server.exited).toBe(0);
     expect(server.stderr()).toMatch(/"msg":"calls in flight answered","finished":0,"aborted":1/);
   });
+});
+
+describe('a 50 MB answer to a 2026-07-28 client (SDK v2, pinned)', () => {
+  it('over stdio and HTTP: a result within the budget saying what was cut, then the next call', async () => {
+    const upstream = await startFakeUpstream(hugeAnswer(50 * 1024 * 1024));
+    const stdio = await connectV2Stdio('modern', { env: { GRAPHQL_ENDPOINT: upstream.url, API_KEY: KEY } });
+    const http = await spawnServer('http', { GRAPHQL_ENDPOINT: upstream.url, API_KEY: KEY });
+    try {
+      const httpClient = await connectV2Http(http.url!, 'modern');
+      for (const client of [stdio.client, httpClient]) {
+        upstream.respondWith(hugeAnswer(50 * 1024 * 1024));
+        const result = await client.callTool({ name: 'search_patients', arguments: {} }, { timeout: 120_000 });
+        expect(result.isError).toBeFalsy();
+        expect(estimateTokens(JSON.stringify(result).length)).toBeLessThanOrEqual(20_000);
+        expect(textOf(result)).toMatch(/- searchPatients\.items: kept \d+ of \d{6} items/);
+        upstream.respondWith(ok);
+        expect((await client.callTool({ name: 'search_providers', arguments: {} })).structuredContent).toEqual(PROVIDERS.data);
+      }
+      await httpClient.close();
+    } finally {
+      await stdio.close();
+      await http.stop();
+      await upstream.close();
+    }
+  }, 180_000);
 });
 
 describe('faults only HTTP has', () => {
