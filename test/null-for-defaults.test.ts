@@ -28,6 +28,6 @@ describe('null for an argument with a default', () => {
 
   it('reports bad arguments in the SDK\'s words', () => {
     const bad = check('search_providers', { limit: 'lots' });
-    expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/^Input validation error: Invalid arguments for tool search_providers: .* at limit/) });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/^Input validation error: Invalid arguments for tool search_providers: limit: .*expected number/) });
   });
 });

@@ -15,6 +15,7 @@ export function checkArguments(toolName: string, inputSchema: z.ZodType, args: u
   if (!checker) checkers.set(inputSchema, (checker = acceptNullForDefaults(inputSchema)));
   const parsed = checker.safeParse(args ?? {});
   if (parsed.success) return { ok: true, variables: parsed.data as Record<string, unknown> };
-  const issues = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.message} at ${issue.path.join('.')}` : issue.message)).join('\n');
+  // As the SDK (v2) words it: "path: message", joined by ", ".
+  const issues = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join(', ');
   return { ok: false, message: `Input validation error: Invalid arguments for tool ${toolName}: ${issues}` };
 }
