@@ -74,6 +74,13 @@ describe('protocol errors over HTTP', () => {
     expect(server.stderr()).not.toContain(secret);
   });
 
+  it('answers a body over 4 MiB with 413 and a JSON-RPC error, before parsing it', async () => {
+    const response = await post(server.url, `{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"pad":"${'x'.repeat(5 * 1024 * 1024)}"}}`);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await response.json()).error.code).toBe(-32000);
+  });
+
   it('does not offer MCP logging over HTTP, where a level set in one request could not be kept', async () => {
     const initialized = await messageOf(await post(server.url, INITIALIZE));
     expect(initialized.result.capabilities.logging).toBeUndefined();

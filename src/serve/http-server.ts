@@ -1,9 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMcpHandler } from '@modelcontextprotocol/server';
+import { createMcpHandler, isJsonContentType } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
+import { calledTools, servingCallsIn } from './called-tools.js';
 import { clientKey } from './client-key.js';
 import { serveLegacyChangeStream } from './legacy-change-stream.js';
+import { answerJsonRpcError, readJsonBody } from './request-body.js';
 import { requestGuards } from './request-guards.js';
 import { healthReport } from './resources.js';
 import type { ServerContext } from './server-context.js';
@@ -23,7 +25,8 @@ export interface RunningHttpServer {
 export async function startHttpServer(context: ServerContext): Promise<RunningHttpServer> {
   const { http } = context.config;
   const handler = createMcpHandler(
-    ({ requestInfo }) => createMcpServer(context, { auth: { apiKey: requestInfo && clientKey(requestInfo.headers, http.clientKeyHeader) } }),
+    ({ requestInfo }) =>
+      createMcpServer(context, { auth: { apiKey: requestInfo && clientKey(requestInfo.headers, http.clientKeyHeader) }, onlyTools: calledTools() }),
     {
       legacy: 'stateless',
       // The SDK reports rejected requests here too; the message never carries the request body.
@@ -51,8 +54,16 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
     }
     if (!guard(request, response)) return;
     if (request.method === 'GET') return void serveLegacyChangeStream(context, request, response);
+    if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) return void serveJsonPost(request, response);
+    // Anything else (other methods, other content types) gets the SDK's own answer.
     void serveMcp(request, response);
   });
+
+  async function serveJsonPost(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readJsonBody(request);
+    if (!body.ok) return answerJsonRpcError(response, body);
+    await servingCallsIn(body.value, () => serveMcp(request, response, body.value));
+  }
 
   await listen(server, http.port, http.host);
   const { port } = server.address() as AddressInfo;

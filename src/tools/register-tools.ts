@@ -3,10 +3,12 @@ import type { ClientNotifications, ToolCallExtra } from '../observability/client
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
 import { z } from 'zod';
 import { argumentNamesOf } from './null-for-defaults.js';
+import { withPrecomputedJsonSchema } from './precomputed-json-schema.js';
 import { pagingArgumentsOf } from './result-budget.js';
 import { runToolCall, type ToolCallScope } from './tool-call.js';
 import type { ResultContext } from './tool-results.js';
 
+/** What the SDK checks before the handler: any object. The tool's own schema is applied in runToolCall. */
 const ANY_ARGUMENTS = z.looseObject({});
 
 /**
@@ -52,8 +54,9 @@ export function registerTools(
       {
         title: tool.title,
         description: tool.description,
-        // Arguments are checked in runToolCall, so that rejected calls are logged like the rest.
-        inputSchema: ANY_ARGUMENTS,
+        // The SDK gets the tool's JSON Schema (for 2026-07-28 Mcp-Param header checks) but lets any
+        // object through: arguments are checked in runToolCall, so that rejected calls are logged too.
+        inputSchema: withPrecomputedJsonSchema(ANY_ARGUMENTS, context.catalog.inputJsonSchema(tool.name) ?? {}),
         annotations: tool.annotations,
       },
       (args: Record<string, unknown>, extra: ToolCallExtra) => runToolCall(tool, args, extra, scope),
