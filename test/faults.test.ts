@@ -18,6 +18,8 @@ const KEY = 'fault-key-0123456789';
 const PROVIDERS = { data: { searchProviders: [{ id: 'prov-1', name: 'Dr. A', specialty: 'CARDIOLOGY', acceptingPatients: true }] } };
 const ok: UpstreamBehaviour = (_request, response) => json(response, 200, PROVIDERS);
 const hang: UpstreamBehaviour = () => {};
+/** Polls get time to spare: the machine running the tests may be busy. */
+const POLL = { timeout: 15_000 };
 
 /** Streams a search_patients answer of about `bytes` bytes, honouring backpressure (never built whole). */
 function hugeAnswer(bytes: number): UpstreamBehaviour {
@@ -100,7 +102,7 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     const result = await server.client.callTool({ name: 'search_patients', arguments: {} });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/answered with more than 1 MB \(MAX_RESPONSE_BYTES\), so the answer was refused and the request aborted\. To ask for less, use this tool's paging arguments/);
-    await expect.poll(() => upstream.requests[before]?.abandoned).toBe(true);
+    await expect.poll(() => upstream.requests[before]?.abandoned, POLL).toBe(true);
     await stillServes(server);
   });
 
@@ -194,7 +196,7 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     expect(upstream.requests.length).toBe(before);
     // MCP logging is offered where the level a client sets can be kept: 2025-era stdio connections.
     if (kind === 'stdio') {
-      await expect.poll(() => logs.length).toBe(1);
+      await expect.poll(() => logs.length, POLL).toBe(1);
       expect(logs[0]).toMatchObject({ event: 'tool call', tool: 'search_providers', outcome: 'invalid-arguments', arguments: ['limit', 'nickname'] });
     }
     const lines = server.stderr().split('\n').filter((line) => line.includes('"msg":"tool call"'));
@@ -205,12 +207,13 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
 
   it('on SIGTERM lets a call in flight finish, refuses new ones, and exits 0', async () => {
     const server = await start({ SHUTDOWN_GRACE: '10s' });
-    upstream.respondWith((_request, response) => setTimeout(() => json(response, 200, PROVIDERS), 2_000));
+    upstream.respondWith((_request, response) => setTimeout(() => json(response, 200, PROVIDERS), 4_000));
     const before = upstream.requests.length;
     const inFlight = server.client.callTool({ name: 'search_providers', arguments: {} });
-    await expect.poll(() => upstream.requests.length).toBe(before + 1);
+    inFlight.catch(() => {}); // awaited below; never an unhandled rejection if a step before fails
+    await expect.poll(() => upstream.requests.length, POLL).toBe(before + 1);
     server.child.kill('SIGTERM');
-    await expect.poll(() => server.stderr()).toMatch(/"msg":"shutting down"/);
+    await expect.poll(() => server.stderr(), POLL).toMatch(/"msg":"shutting down"/);
     const refused = await server.client.callTool({ name: 'search_providers', arguments: {} });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/search_providers was not run: graphql-ops-mcp is shutting down/);
@@ -226,7 +229,8 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     upstream.respondWith(hang);
     const before = upstream.requests.length;
     const inFlight = server.client.callTool({ name: 'create_appointment', arguments: { input: { patientId: 'pat-1', providerId: 'prov-1', startsAt: '2026-12-01T09:30:00Z' } } });
-    await expect.poll(() => upstream.requests.length).toBe(before + 1);
+    inFlight.catch(() => {}); // awaited below; never an unhandled rejection if a step before fails
+    await expect.poll(() => upstream.requests.length, POLL).toBe(before + 1);
     server.child.kill('SIGTERM');
     const result = await inFlight;
     expect(result.isError).toBe(true);
@@ -306,7 +310,7 @@ describe('faults only stdio has', () => {
     try {
       const huge = JSON.stringify({ jsonrpc: '2.0', id: 'huge-1', method: 'tools/call', params: { name: 'search_providers', arguments: { name: 'x'.repeat(10 * 1024 * 1024) } } });
       await server.writeRaw(`${huge}\n`);
-      await expect.poll(() => server.stdoutLines.find((line) => line.includes('"huge-1"'))).toBeTruthy();
+      await expect.poll(() => server.stdoutLines.find((line) => line.includes('"huge-1"')), POLL).toBeTruthy();
       const reply = JSON.parse(server.stdoutLines.find((line) => line.includes('"huge-1"'))!);
       expect(reply).toMatchObject({ id: 'huge-1', error: { code: -32600, message: expect.stringMatching(/Request too large: the message is \d+ bytes, over this server's limit/) } });
       expect(server.stderr()).toMatch(/"msg":"stdio message over the size limit dropped"/);
