@@ -1,10 +1,11 @@
 /**
- * Variant (d): the smallest reasonable hand-written MCP server for the same job: one tool, one
- * zod schema, one graphql-request call. Runs over stdio like ours; the benchmark transpiles it to
- * plain JS first so its cold start is not charged for a TypeScript loader.
+ * Variant (d): the smallest reasonable hand-written MCP server for the same job, on the same SDK
+ * line as ours (v2): one tool, one zod schema, one graphql-request call, served over stdio by the
+ * SDK's serveStdio. The benchmark transpiles it to plain JS first so its cold start is not
+ * charged for a TypeScript loader.
  */
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { McpServer } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { GraphQLClient } from 'graphql-request';
 import { z } from 'zod';
 
@@ -21,20 +22,17 @@ const QUERY = `query SearchProviders($specialty: Specialty, $name: String, $limi
   }
 }`;
 
-const server = new McpServer({ name: 'bench-baseline', version: '1.0.0' });
-server.registerTool(
-  'search_providers',
-  {
-    description: 'Find care providers by specialty or part of their name.',
-    inputSchema: {
-      specialty: z.enum(['GENERAL_PRACTICE', 'CARDIOLOGY', 'DERMATOLOGY', 'PEDIATRICS', 'ORTHOPEDICS']).optional(),
-      name: z.string().optional(),
-      limit: z.number().int().optional(),
-    },
-  },
-  async (args) => {
+const inputSchema = z.object({
+  specialty: z.enum(['GENERAL_PRACTICE', 'CARDIOLOGY', 'DERMATOLOGY', 'PEDIATRICS', 'ORTHOPEDICS']).optional(),
+  name: z.string().optional(),
+  limit: z.number().int().optional(),
+});
+
+serveStdio(() => {
+  const server = new McpServer({ name: 'bench-baseline', version: '1.0.0' });
+  server.registerTool('search_providers', { description: 'Find care providers by specialty or part of their name.', inputSchema }, async (args) => {
     const data = await client.request<Record<string, unknown>>(QUERY, args);
     return { content: [{ type: 'text', text: JSON.stringify(data) }] };
-  },
-);
-await server.connect(new StdioServerTransport());
+  });
+  return server;
+});

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client as V2Client, StreamableHTTPClientTransport as V2StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { projectRoot } from './paths.js';
 
 /** A server command to spawn: node plus arguments, with only the environment given here (and PATH/HOME). */
@@ -12,8 +13,11 @@ export interface ServerCommand {
   env: Record<string, string>;
 }
 
+/** The calls a benchmark makes, the same on the v1 and v2 clients. */
+export type BenchClient = Pick<Client, 'callTool' | 'listTools' | 'close'>;
+
 export interface McpSession {
-  client: Client;
+  client: BenchClient;
   /** The server's process id, for reading its memory. */
   pid: number;
   stderr(): string;
@@ -48,8 +52,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Spawns our server in HTTP mode, waits for GET /health, then connects over Streamable HTTP at /mcp. */
-export async function connectHttp(command: ServerCommand): Promise<McpSession> {
+/**
+ * Spawns a server in HTTP mode, waits for GET /health, then connects over Streamable HTTP at /mcp:
+ * the v1 client (2025 era, most hosts today) or the v2 client pinned to 2026-07-28.
+ */
+export async function connectHttp(command: ServerCommand, era: 'legacy' | 'modern' = 'legacy'): Promise<McpSession> {
   const port = await freePort();
   const child = spawn(process.execPath, command.args, {
     cwd: projectRoot,
@@ -62,8 +69,16 @@ export async function connectHttp(command: ServerCommand): Promise<McpSession> {
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(`${base}/health`, child, () => stderr);
-  const client = new Client(CLIENT_INFO);
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`)));
+  let client: BenchClient;
+  if (era === 'modern') {
+    const modern = new V2Client(CLIENT_INFO, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await modern.connect(new V2StreamableHTTPClientTransport(new URL(`${base}/mcp`)));
+    client = modern as unknown as BenchClient;
+  } else {
+    const legacy = new Client(CLIENT_INFO);
+    await legacy.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`)));
+    client = legacy;
+  }
   return {
     client,
     pid: child.pid ?? 0,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { GraphQLClient } from 'graphql-request';
-import { compiledBaselineServer } from './baseline.js';
+import { compiledBaselineServer, compiledFloorHttpServer } from './baseline.js';
 import { connectHttp, connectStdio, type McpSession, type ServerCommand } from './mcp-connect.js';
 import { projectRoot } from './paths.js';
 import { BENCH_API_KEY, BENCH_QUERY, BENCH_QUERY_INLINED, BENCH_TOOL, BENCH_VARIABLES } from './upstream.js';
@@ -29,7 +29,7 @@ export function mcpGraphqlCommand(upstreamUrl: string): ServerCommand {
   return { args: [MCP_GRAPHQL_BIN], env: { ENDPOINT: upstreamUrl, HEADERS: JSON.stringify({ authorization: `Bearer ${BENCH_API_KEY}` }) } };
 }
 
-/** (a)-(e) of the issue, plus our HTTP server with 1,000 tools (it builds a server per request). */
+/** (a)-(e) of the issue, our HTTP server in both eras and with 1,000 tools (it builds a server per request), and (f) the HTTP floor. */
 export function latencyVariants(entries: { demo: string; demo1000: string }): Variant[] {
   const ourTool = async (session: Promise<McpSession>) => toolCaller(await session, BENCH_TOOL, { ...BENCH_VARIABLES });
   return [
@@ -46,9 +46,12 @@ export function latencyVariants(entries: { demo: string; demo1000: string }): Va
       },
     },
     { key: 'b', label: 'ours, stdio', start: (url) => ourTool(connectStdio(serverCommand(entries.demo, url))) },
-    { key: 'c', label: 'ours, HTTP', start: (url) => ourTool(connectHttp(serverCommand(entries.demo, url))) },
-    { key: 'c1k', label: 'ours, HTTP, 1,000 tools', start: (url) => ourTool(connectHttp(serverCommand(entries.demo1000, url))) },
-    { key: 'd', label: 'hand-written SDK server, stdio', start: (url) => ourTool(connectStdio(serverCommand(compiledBaselineServer(), url))) },
+    { key: 'c', label: 'ours, HTTP, 2025 era (v1 client)', start: (url) => ourTool(connectHttp(serverCommand(entries.demo, url))) },
+    { key: 'cm', label: 'ours, HTTP, 2026-07-28 (v2 client)', start: (url) => ourTool(connectHttp(serverCommand(entries.demo, url), 'modern')) },
+    { key: 'c1k', label: 'ours, HTTP, 1,000 tools, 2026-07-28', start: (url) => ourTool(connectHttp(serverCommand(entries.demo1000, url), 'modern')) },
+    { key: 'd', label: 'hand-written SDK v2 server, stdio', start: (url) => ourTool(connectStdio(serverCommand(compiledBaselineServer(), url))) },
+    { key: 'f', label: 'floor: minimal SDK v2 HTTP server, 2025 era (v1 client)', start: (url) => ourTool(connectHttp(serverCommand(compiledFloorHttpServer(), url))) },
+    { key: 'fm', label: 'floor: minimal SDK v2 HTTP server, 2026-07-28 (v2 client)', start: (url) => ourTool(connectHttp(serverCommand(compiledFloorHttpServer(), url), 'modern')) },
     {
       key: 'e',
       label: 'mcp-graphql query-graphql, stdio',
