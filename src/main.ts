@@ -8,7 +8,8 @@ import { tools } from '../generated/tools.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config/config.js';
 import { createLogger } from './observability/logger.js';
 import { startServer, type RunningServer } from './serve/start-server.js';
-import { closeOnShutdown, exitWith, EXIT_CONFIG } from './serve/process-lifecycle.js';
+import { exitWith, EXIT_CONFIG } from './serve/process-lifecycle.js';
+import { shutDownGracefully } from './serve/graceful-shutdown.js';
 import { packageRoot } from './config/package-info.js';
 import { readToolList } from './tools/tool-list.js';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   } catch (error) {
     exitWith(EXIT_CONFIG, `graphql-ops-mcp: ${error instanceof Error ? error.message : String(error)}`);
   }
-  closeOnShutdown(logger, config.transport, () => server.close());
+  shutDownGracefully({ logger, transport: config.transport, calls: server.context.calls, graceMs: config.shutdownGraceMs, close: () => server.close() });
 }
 
 main().catch((error: unknown) => {

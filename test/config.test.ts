@@ -26,6 +26,11 @@ describe('configuration from the environment', () => {
       outputSchemas: true,
       mutations: 'all',
       maskErrorDetails: false,
+      maxResultTokens: 20_000,
+      maxResponseBytes: 100 * 1024 * 1024,
+      callDeadlineMs: 50_000,
+      shutdownGraceMs: 10_000,
+      prettyJson: false,
     });
   });
 
@@ -48,14 +53,30 @@ describe('configuration from the environment', () => {
   });
 
   it('reads every variable', () => {
-    expect(loadConfig({ GRAPHQL_ENDPOINT: 'https://api.example.com/graphql', API_KEY: 'k-123', LOG_LEVEL: 'DEBUG', TIMEOUT: '2.5s' })).toMatchObject({
+    expect(loadConfig({ GRAPHQL_ENDPOINT: 'https://api.example.com/graphql', API_KEY: 'k-1234567', LOG_LEVEL: 'DEBUG', TIMEOUT: '2.5s' })).toMatchObject({
       endpoint: 'https://api.example.com/graphql',
-      apiKey: 'k-123',
+      apiKey: 'k-1234567',
       logLevel: 'debug',
       timeoutMs: 2500,
     });
     expect(loadConfig({ TIMEOUT: '750' }).timeoutMs).toBe(750);
     expect(loadConfig({ TIMEOUT: '1m' }).timeoutMs).toBe(60_000);
+    expect(loadConfig({ MAX_RESULT_TOKENS: '5000', MAX_RESPONSE_BYTES: '2mb', CALL_DEADLINE: '20s', SHUTDOWN_GRACE: '500ms', RESULT_JSON: 'pretty' })).toMatchObject({
+      maxResultTokens: 5000,
+      maxResponseBytes: 2 * 1024 * 1024,
+      callDeadlineMs: 20_000,
+      shutdownGraceMs: 500,
+      prettyJson: true,
+    });
+  });
+
+  it('refuses keys too short to mask safely, and bad limits', () => {
+    expect(problemsOf({ API_KEY: 'abc' })[0]).toMatch(/API_KEY is 3 character\(s\) long; keys shorter than 8 cannot be masked safely/);
+    expect(problemsOf({ API_KEY: 'abcd1234' })).toEqual([]);
+    expect(problemsOf({ MAX_RESULT_TOKENS: '10' })[0]).toMatch(/MAX_RESULT_TOKENS "10" must be a whole number from 1000/);
+    expect(problemsOf({ MAX_RESPONSE_BYTES: 'huge' })[0]).toMatch(/MAX_RESPONSE_BYTES "huge" must be a size from 1kb to 1gb/);
+    expect(problemsOf({ CALL_DEADLINE: '0' })[0]).toMatch(/CALL_DEADLINE "0" must be a duration/);
+    expect(problemsOf({ RESULT_JSON: 'yaml' })[0]).toMatch(/RESULT_JSON "yaml" is not one of compact, pretty/);
   });
 
   it('names each bad variable and what would be right', () => {

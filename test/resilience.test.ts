@@ -187,7 +187,10 @@ describe('resilience against a failing upstream', () => {
     await session.client.callTool({ name: 'search_providers', arguments: { limit: 'x' } });
     // The upstream answers providers data to a mutation: a failed call, logged as a warning.
     await session.client.callTool({ name: 'cancel_appointment', arguments: { id: 'a' } });
-    await expect.poll(() => logs.length - before).toBe(1);
-    expect(logs.at(-1)).toMatchObject({ level: 'warning', data: { tool: 'cancel_appointment', ok: false } });
+    // The rejected arguments and the failed mutation: one warning each, argument names but no values.
+    await expect.poll(() => logs.length - before).toBe(2);
+    expect(logs.at(-2)).toMatchObject({ level: 'warning', data: { tool: 'search_providers', ok: false, outcome: 'invalid-arguments', arguments: ['limit'] } });
+    expect(JSON.stringify(logs.at(-2))).not.toContain('"x"');
+    expect(logs.at(-1)).toMatchObject({ level: 'warning', data: { tool: 'cancel_appointment', ok: false, outcome: 'error' } });
   });
 });

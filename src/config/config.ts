@@ -33,11 +33,29 @@ export interface ServerConfig {
   mutations: MutationMode;
   /** Keep endpoint, response bodies and internal error messages out of tool errors. */
   maskErrorDetails: boolean;
+  /** No tool result is larger than this many tokens (estimated as the lint does: ~4 characters each); longest lists are cut first. */
+  maxResultTokens: number;
+  /** Bytes of an upstream answer read before it is refused and the request aborted. */
+  maxResponseBytes: number;
+  /** Everything one tool call may take, retries and Retry-After waits included. */
+  callDeadlineMs: number;
+  /** On SIGTERM/SIGINT, how long calls in flight may take to finish before they are aborted. */
+  shutdownGraceMs: number;
+  /** Indent the JSON text of results (costs tokens); compact by default. */
+  prettyJson: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 2;
 export const DEFAULT_PORT = 8080;
+/** Claude Code caps a tool result at 25,000 tokens by default; stay comfortably under it. */
+export const DEFAULT_MAX_RESULT_TOKENS = 20_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
+/** The MCP SDK's client times a request out after 60 s: answer before it gives up. */
+export const DEFAULT_CALL_DEADLINE_MS = 50_000;
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** Shorter keys cannot be masked in texts without masking ordinary words. */
+export const MIN_KEY_LENGTH = 8;
 
 /** Bad configuration: the message names each variable, what is wrong and what would be right. */
 export class ConfigError extends Error {
@@ -69,6 +87,11 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     outputSchemas: readBoolean('OUTPUT_SCHEMAS', env.OUTPUT_SCHEMAS, true, problems),
     mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
     maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
+    maxResultTokens: readInteger('MAX_RESULT_TOKENS', env.MAX_RESULT_TOKENS, DEFAULT_MAX_RESULT_TOKENS, 1_000, 1_000_000, problems),
+    maxResponseBytes: readBytes('MAX_RESPONSE_BYTES', env.MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES, problems),
+    callDeadlineMs: readDuration('CALL_DEADLINE', env.CALL_DEADLINE, DEFAULT_CALL_DEADLINE_MS, problems),
+    shutdownGraceMs: readDuration('SHUTDOWN_GRACE', env.SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_MS, problems),
+    prettyJson: readChoice('RESULT_JSON', env.RESULT_JSON, ['compact', 'pretty'] as const, 'compact', problems) === 'pretty',
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {
@@ -107,6 +130,8 @@ function readApiKey(raw: string | undefined, problems: string[]): string | undef
     problems.push('API_KEY must be the bare key: leave out the "Bearer " prefix, the server adds it');
   } else if (/\s/.test(value)) {
     problems.push('API_KEY contains whitespace; check for a stray newline or space when it was pasted');
+  } else if (value.length < MIN_KEY_LENGTH) {
+    problems.push(`API_KEY is ${value.length} character(s) long; keys shorter than ${MIN_KEY_LENGTH} cannot be masked safely in logs and error texts (masking would hide ordinary text): use a real key`);
   }
   return value;
 }
@@ -172,6 +197,20 @@ function readClientKeyHeader(raw: string | undefined, problems: string[]): strin
     return undefined;
   }
   return value;
+}
+
+/** Bytes, as a plain number ("1048576") or with a unit ("512kb", "100mb"). */
+function readBytes(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+  const value = raw?.trim();
+  if (!value) return fallback;
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value);
+  const multiplier = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match?.[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  const bytes = match ? Math.round(Number(match[1]) * multiplier) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 1024 || bytes > 1024 ** 3) {
+    problems.push(`${name} "${raw}" must be a size from 1kb to 1gb, in bytes (e.g. 1048576) or with a unit (e.g. 100mb)`);
+    return fallback;
+  }
+  return bytes;
 }
 
 /** Milliseconds, as a plain number ("30000") or with a unit ("30s", "500ms", "2m"). */

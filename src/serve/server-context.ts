@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
+import type { CallTracker } from '../tools/call-tracker.js';
 import type { ToolCatalog } from '../tools/tool-catalog.js';
 import type { UpstreamClient } from '../upstream/upstream-client.js';
 import type { UpstreamHealth } from '../upstream/upstream-health.js';
@@ -15,6 +16,8 @@ export interface ServerContext {
   logger: Logger;
   health: UpstreamHealth;
   startedAt: number;
+  /** Tool calls in flight, for a graceful shutdown. */
+  calls: CallTracker;
   /** How long 2026-07-28 clients may cache tools/list: long in production, short under `npm run dev`. */
   toolListTtlMs: number;
 }

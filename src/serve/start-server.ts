@@ -1,6 +1,7 @@
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServerContext } from './server-context.js';
+import { CallTracker } from '../tools/call-tracker.js';
 import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
 import type { ListedTool } from '../tools/tool-list.js';
 import { UpstreamClient } from '../upstream/upstream-client.js';
@@ -73,5 +74,6 @@ async function createContext(config: ServerConfig, catalog: ToolCatalog, logger:
     health: new UpstreamHealth(upstream),
     startedAt: Date.now(),
     toolListTtlMs,
+    calls: new CallTracker(),
   };
 }

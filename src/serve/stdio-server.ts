@@ -2,6 +2,7 @@ import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/s
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
 import { checkedStdin } from './stdio-line-check.js';
+import { StdioMessageLimit, STDIO_MAX_MESSAGE_BYTES, tooLargeReply } from './stdio-message-limit.js';
 
 /**
  * MCP over stdio through the SDK's entry: the client's opening picks the era (2026-07-28
@@ -12,8 +13,16 @@ import { checkedStdin } from './stdio-line-check.js';
  */
 export function startStdioServer(context: ServerContext): { close(): Promise<void> } {
   const { logger } = context;
+  // A message over the limit is answered (or logged) and dropped as it streams in, rather than
+  // outgrowing the SDK transport's buffer, which would close the connection and end the server.
+  const limited = process.stdin.pipe(
+    new StdioMessageLimit(STDIO_MAX_MESSAGE_BYTES, (message) => {
+      logger.warn('stdio message over the size limit dropped', { bytes: message.bytes, limit: STDIO_MAX_MESSAGE_BYTES, id: message.id });
+      if (message.id !== undefined) process.stdout.write(tooLargeReply(message, STDIO_MAX_MESSAGE_BYTES));
+    }),
+  );
   const stdin = checkedStdin(
-    process.stdin,
+    limited,
     (reply) => process.stdout.write(reply),
     (bytes) => logger.warn('stdin line is not JSON: answered -32700 (parse error)', { bytes }),
   );

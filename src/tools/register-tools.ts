@@ -1,15 +1,22 @@
-import type { CallToolResult, McpServer, RegisteredTool } from '@modelcontextprotocol/server';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
+import { z } from 'zod';
+import { argumentNamesOf } from './null-for-defaults.js';
 import { withPrecomputedJsonSchema } from './precomputed-json-schema.js';
-import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
-import { UpstreamError } from '../upstream/upstream-client.js';
+import { pagingArgumentsOf } from './result-budget.js';
+import { runToolCall, type ToolCallScope } from './tool-call.js';
+import type { ResultContext } from './tool-results.js';
+
+/** What the SDK checks before the handler: any object. The tool's own schema is applied in runToolCall. */
+const ANY_ARGUMENTS = z.looseObject({});
 
 /**
- * Registers tools on the server (all of them, or only those named in `only`). The SDK validates
- * arguments against the tool's zod schema before the handler runs, so a bad call never reaches
- * the GraphQL API. The result is checked against the output schema here (see tool-results.ts),
- * not by the SDK, so that an answer of the wrong shape still reaches the model, flagged.
+ * Registers tools on the server (all of them, or only those named in `only`). Arguments are
+ * checked against the tool's zod schema in runToolCall (tool-call.ts) before anything is sent, so
+ * a bad call never reaches the GraphQL API and is still logged. The result is checked against the
+ * output schema there too (see tool-results.ts), not by the SDK, so that an answer of the wrong
+ * shape still reaches the model, flagged.
  */
 export function registerTools(
   server: McpServer,
@@ -21,56 +28,38 @@ export function registerTools(
   const { config, logger } = context;
   const secrets = [config.apiKey, auth.apiKey].filter((key): key is string => !!key);
   const requestLogger = auth.apiKey ? logger.withSecrets([auth.apiKey]) : logger;
-  const tools = context.catalog.current().filter((tool) => !only || only.has(tool.name));
+  const catalog = context.catalog.current();
+  const tools = catalog.filter((tool) => !only || only.has(tool.name));
   return tools.map((tool) => {
-    const { query } = tool;
-    const retryable = tool.operationType === 'query';
     const resultContext: ResultContext = {
       toolName: tool.name,
       endpoint: context.upstreamLabel,
       secrets,
       maskDetails: config.maskErrorDetails,
       outputSchema: config.outputSchemas ? tool.outputSchema : undefined,
+      maxResultTokens: config.maxResultTokens,
+      prettyJson: config.prettyJson,
+      mutation: tool.operationType === 'mutation',
+      // Only needed when a result is cut or a mutation fails: not worth building schemas for at start.
+      get pagingArguments() {
+        return pagingArgumentsOf(argumentNamesOf(tool.inputSchema));
+      },
+      get readOnlyTools() {
+        return catalog.filter((entry) => entry.operationType === 'query').map((entry) => entry.name);
+      },
     };
+    const scope: ToolCallScope = { context, auth, notifications, logger: requestLogger, resultContext };
     return server.registerTool(
       tool.name,
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: withPrecomputedJsonSchema(tool.inputSchema, context.catalog.inputJsonSchema(tool.name) ?? {}),
+        // The SDK gets the tool's JSON Schema (for 2026-07-28 Mcp-Param header checks) but lets any
+        // object through: arguments are checked in runToolCall, so that rejected calls are logged too.
+        inputSchema: withPrecomputedJsonSchema(ANY_ARGUMENTS, context.catalog.inputJsonSchema(tool.name) ?? {}),
         annotations: tool.annotations,
       },
-      async (args: Record<string, unknown>, extra: ToolCallExtra): Promise<CallToolResult> => {
-        const started = performance.now();
-        const attempts = retryable ? 1 + config.retries : 1;
-        const progress = notifications.progressFor(extra, attempts);
-        void progress?.(0, `calling the GraphQL API (${tool.operationName})`);
-        let result: CallToolResult;
-        let outcome: Record<string, unknown>;
-        try {
-          const response = await context.upstream.execute(query, args, {
-            signal: extra.mcpReq.signal,
-            apiKey: auth.apiKey,
-            retryable,
-            onRetry: ({ attempt, of, delayMs, failure }) => {
-              const reason = failure.kind === 'http' ? `HTTP ${failure.status}` : failure.kind;
-              requestLogger.info('retrying upstream call', { tool: tool.name, attempt, of, delayMs, reason });
-              void progress?.(attempt - 1, `retrying after ${reason} (attempt ${attempt} of ${of})`);
-            },
-          });
-          result = resultFromResponse(response, resultContext);
-          outcome = { ok: !result.isError, attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0 };
-        } catch (error) {
-          if (!(error instanceof UpstreamError)) throw error;
-          result = resultFromFailure(error.failure, resultContext);
-          outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
-        }
-        const ms = Math.round(performance.now() - started);
-        await progress?.(attempts, result.isError ? 'failed' : 'done');
-        requestLogger[result.isError ? 'warn' : 'info']('tool call', { tool: tool.name, ms, ...outcome });
-        await notifications.log(extra, result.isError ? 'warning' : 'info', { event: 'tool call', tool: tool.name, ms, ...outcome });
-        return result;
-      },
+      (args: Record<string, unknown>, extra: ToolCallExtra) => runToolCall(tool, args, extra, scope),
     );
   });
 }

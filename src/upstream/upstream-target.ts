@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerConfig } from '../config/config.js';
+import { CHARACTERS_PER_TOKEN } from '../config/token-count.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import type { UpstreamOptions } from './upstream-client.js';
 
@@ -17,9 +18,15 @@ export interface UpstreamTarget {
  */
 export async function resolveUpstreamTarget(config: ServerConfig): Promise<UpstreamTarget> {
   const retry = { ...DEFAULT_RETRY_POLICY, retries: config.retries };
+  const limits = {
+    deadlineMs: config.callDeadlineMs,
+    maxResponseBytes: config.maxResponseBytes,
+    // A list longer than a whole result could never be shown: stop keeping it there.
+    listBudgetBytes: config.maxResultTokens * CHARACTERS_PER_TOKEN,
+  };
   if (config.endpoint) {
     return {
-      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retry },
+      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retry, ...limits },
       label: config.endpoint,
       demo: false,
     };
@@ -28,7 +35,7 @@ export async function resolveUpstreamTarget(config: ServerConfig): Promise<Upstr
   const { createDemoApi } = await import('../demo/demo-api.js');
   const demo = createDemoApi({ apiKey });
   return {
-    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, fetch: demo.fetch },
+    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, ...limits, fetch: demo.fetch },
     label: 'the embedded demo API',
     demo: true,
   };
