@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import { listEntryOf, type ListedTool } from '../src/tools/tool-list.js';
+import type { ToolDefinition } from '../src/tools/tool-definition.js';
+import type { Diagnostic } from './diagnostics.js';
+import { InProcessCodegen, type GeneratedOutput } from './generate-in-process.js';
+import { OperationsLoader } from './load-operations.js';
+import type { OperationFile } from './operation-checks.js';
+import type { ProjectConfig } from './project-config.js';
+import { loadToolsFromSource } from './tools-module.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export type CodegenResult =
+  | { ok: false; diagnostics: Diagnostic[] }
+  | { ok: true; schema: GraphQLSchema; files: OperationFile[]; tools: readonly ToolDefinition<unknown, any>[]; list: ListedTool[]; toolsFile: string };
+
+/** The folder scratch modules go to (never generated/, which CI compares with git). */
+export const SCRATCH_DIR = path.resolve('node_modules/.cache/graphql-ops-mcp');
+
+/**
+ * `npm run codegen` in one process, as one object a long-running process keeps: check every
+ * operation (OperationsLoader), generate the tools module in memory (InProcessCodegen), load its
+ * tools (esbuild, no project build), then write generated/. `npm run dev` calls `tools()` to swap
+ * the tools into the server first and `write()` afterwards; `npm run codegen` calls both once.
+ */
+export class CodegenPipeline {
+  private readonly loader = new OperationsLoader();
+  private readonly generator: InProcessCodegen;
+  private readonly toolsFile: string;
+
+  constructor(readonly project: ProjectConfig) {
+    this.generator = new InProcessCodegen(project.codegen);
+    const toolsFile = this.generator.filenames().find((file) => path.basename(file) === 'tools.ts');
+    if (!toolsFile) throw new Error(`${path.relative(process.cwd(), project.configFile)} has no tools.ts output: build it with makeCodegenConfig (see codegen.ts)`);
+    this.toolsFile = toolsFile;
+  }
+
+  /** Checks, then builds the tools in memory. Nothing is written. */
+  async tools(): Promise<CodegenResult> {
+    const { schema, files, diagnostics } = this.loader.load(this.project.schemaFile, this.project.operationsDir);
+    if (diagnostics.length > 0 || !schema) return { ok: false, diagnostics };
+    const [output] = await this.generator.generate(schema, files, (file) => file === this.toolsFile);
+    const tools = await loadToolsFromSource(output.content, SCRATCH_DIR);
+    this.lastTools = output;
+    return { ok: true, schema, files, tools, list: tools.map(listEntryOf), toolsFile: this.toolsFile };
+  }
+
+  private lastTools?: GeneratedOutput;
+
+  /**
+   * Writes every output of the config (typed documents, tools.ts) and tool-list.json, each only when
+   * its content changed. Returns the files written or confirmed.
+   */
+  async write(result: Extract<CodegenResult, { ok: true }>): Promise<string[]> {
+    const others = await this.generator.generate(result.schema, result.files, (file) => file !== this.toolsFile);
+    const outputs = [...others, this.lastTools!];
+    outputs.push({ filename: path.join(path.dirname(this.toolsFile), 'tool-list.json'), content: `${JSON.stringify(result.list, null, 2)}\n` });
+    for (const output of outputs) {
+      if (!existsSync(output.filename) || readFileSync(output.filename, 'utf8') !== output.content) writeFileAtomic(output.filename, output.content);
+    }
+    return outputs.map((output) => output.filename);
+  }
+}
