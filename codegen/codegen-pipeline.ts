@@ -8,12 +8,22 @@ import { InProcessCodegen, type GeneratedOutput } from './generate-in-process.js
 import { OperationsLoader } from './load-operations.js';
 import type { OperationFile } from './operation-checks.js';
 import type { ProjectConfig } from './project-config.js';
+import { unmappedScalars } from './scalar-report.js';
 import { loadToolsFromSource } from './tools-module.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export type CodegenResult =
   | { ok: false; diagnostics: Diagnostic[] }
-  | { ok: true; schema: GraphQLSchema; files: OperationFile[]; tools: readonly ToolDefinition<unknown, any>[]; list: ListedTool[]; toolsFile: string };
+  | {
+      ok: true;
+      schema: GraphQLSchema;
+      files: OperationFile[];
+      tools: readonly ToolDefinition<unknown, any>[];
+      list: ListedTool[];
+      toolsFile: string;
+      /** Advice that does not stop codegen (unmapped custom scalars), printed as warnings. */
+      warnings: Diagnostic[];
+    };
 
 /** The folder scratch modules go to (never generated/, which CI compares with git). */
 export const SCRATCH_DIR = path.resolve('node_modules/.cache/graphql-ops-mcp');
@@ -40,10 +50,13 @@ export class CodegenPipeline {
   async tools(): Promise<CodegenResult> {
     const { schema, files, diagnostics } = this.loader.load(this.project.schemaFile, this.project.operationsDir);
     if (diagnostics.length > 0 || !schema) return { ok: false, diagnostics };
-    const [output] = await this.generator.generate(schema, files, (file) => file === this.toolsFile);
+    // The plugin's own scalar warnings would repeat the report below, with less detail.
+    const [output] = await this.generator.generate(schema, files, (file) => file === this.toolsFile, { warn: () => {} });
     const tools = await loadToolsFromSource(output.content, SCRATCH_DIR);
     this.lastTools = output;
-    return { ok: true, schema, files, tools, list: tools.map(listEntryOf), toolsFile: this.toolsFile };
+    const mapped = new Set(Object.keys((this.generator.configOf(this.toolsFile).scalarSchemas ?? {}) as Record<string, string>));
+    const warnings = unmappedScalars(schema, files, mapped, path.relative(process.cwd(), this.project.configFile));
+    return { ok: true, schema, files, tools, list: tools.map(listEntryOf), toolsFile: this.toolsFile, warnings };
   }
 
   private lastTools?: GeneratedOutput;

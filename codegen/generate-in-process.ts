@@ -38,13 +38,23 @@ export class InProcessCodegen {
     });
   }
 
+  /** The plugin config of an output (its own settings over the root's). */
+  configOf(filename: string): Record<string, unknown> {
+    return this.plans.find((plan) => plan.filename === filename)?.config ?? {};
+  }
+
   /** The output files, in config order. */
   filenames(): string[] {
     return this.plans.map((plan) => plan.filename);
   }
 
   /** Generates the outputs (all, or those `only` accepts) from an already validated schema and documents. */
-  async generate(schema: GraphQLSchema, files: readonly OperationFile[], only: (filename: string) => boolean = () => true): Promise<GeneratedOutput[]> {
+  async generate(
+    schema: GraphQLSchema,
+    files: readonly OperationFile[],
+    only: (filename: string) => boolean = () => true,
+    overrides: Record<string, unknown> = {},
+  ): Promise<GeneratedOutput[]> {
     if (this.sorted?.from !== schema) this.sorted = { from: schema, schema: lexicographicSortSchema(schema) };
     const schemaAst = this.sorted.schema;
     const documents: Types.DocumentFile[] = [...files]
@@ -62,7 +72,7 @@ export class InProcessCodegen {
           if (single && !single.validate && !single.addToSchema) {
             // A lone plugin without schema additions (our tools plugin): call it as core would, without
             // loading core and its dependencies (a second of start-up for npm run dev).
-            const output = await single.plugin(schemaAst, documents, { ...plan.config, ...Object.values(only)[0] }, { outputFile: plan.filename });
+            const output = await single.plugin(schemaAst, documents, { ...plan.config, ...Object.values(only)[0], ...overrides }, { outputFile: plan.filename });
             if (typeof output === 'string') return { filename: plan.filename, content: output };
           }
           // Loaded on first use: the typed documents are written after the tools are swapped in.

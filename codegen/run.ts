@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { CodegenPipeline } from './codegen-pipeline.js';
 import { formatDiagnostic } from './diagnostics.js';
-import { runLint } from './lint/lint.js';
+import { formatWarning, runLint } from './lint/lint.js';
 import { loadProjectConfig } from './project-config.js';
 
 const configIndex = process.argv.indexOf('--config');
@@ -29,6 +29,7 @@ if (!result.ok) {
 
 const written = await pipeline.write(result);
 process.stderr.write(`codegen: wrote ${written.join(', ')}\n`);
+for (const warning of result.warnings) process.stderr.write(`${formatWarning(warning)}\n`);
 
 // Advice only (codegen/lint/lint.ts): warnings and the token table, never a failure.
 await runLint({

@@ -15,7 +15,7 @@ import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../../src/serve/process-
 import { startServer } from '../../src/serve/start-server.js';
 import { CodegenPipeline, type CodegenResult } from '../codegen-pipeline.js';
 import { formatDiagnostic } from '../diagnostics.js';
-import { runLint } from '../lint/lint.js';
+import { formatWarning, runLint } from '../lint/lint.js';
 import { loadProjectConfig } from '../project-config.js';
 
 // Over stdio, stdout carries only the protocol: anything a library logs goes to stderr.
@@ -87,6 +87,7 @@ async function generate(): Promise<Extract<CodegenResult, { ok: true }> | undefi
 async function writeAndLint(result: Extract<CodegenResult, { ok: true }>): Promise<void> {
   try {
     await pipeline.write(result);
+    for (const warning of result.warnings) process.stderr.write(`${formatWarning(warning)}\n`);
     await runLint({ schema: result.schema, files: result.files, toolsModule: result.toolsFile, options: project.lint, configName: 'codegen.ts' });
   } catch (error) {
     logger.error('could not write generated/', { error });

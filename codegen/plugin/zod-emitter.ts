@@ -91,7 +91,7 @@ export class ZodEmitter {
       this.warnedScalars.add(name);
       this.options.warn(
         `custom scalar ${name} has no zod schema: it is accepted as a string. ` +
-          `Map it in codegen.ts under config.scalarSchemas, e.g. ${name}: "z.string()" or "z.number()".`,
+          `Map it under \`scalars\` in codegen.ts, e.g. ${name}: { type: 'string', schema: 'z.string()' },`,
       );
     }
     return 'z.string()';

@@ -70,9 +70,13 @@ export function schemaFromIntrospectionJson(source: string, file: string): Loade
   }
 }
 
+/** A "defined more than once" error points at the repeat, and names where the first one is. */
 function fromError(file: string, error: unknown): Diagnostic {
-  const location = error instanceof GraphQLError ? error.locations?.[0] : undefined;
-  return at(file, location?.line ?? 1, location?.column ?? 1, error instanceof Error ? error.message : String(error));
+  const locations = error instanceof GraphQLError ? (error.locations ?? []) : [];
+  const location = locations.at(-1);
+  const others = locations.slice(0, -1).map((other) => `${other.line}:${other.column}`);
+  const message = error instanceof Error ? error.message : String(error);
+  return at(file, location?.line ?? 1, location?.column ?? 1, others.length > 0 ? `${message} (first at ${others.join(', ')})` : message);
 }
 
 function at(file: string, line: number, column: number, message: string): Diagnostic {
