@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { diagnosticAt, relativeToProject, type Diagnostic } from './diagnostics.js';
 import { fragmentsUsedBy } from './plugin/descriptions.js';
+import { readMcpOptions, schemaWithMcpDirective } from './plugin/mcp-directive.js';
 import { checkOperationFiles, type OperationFile } from './operation-checks.js';
 
 export interface LoadedOperations {
@@ -47,9 +48,14 @@ export function loadAndCheckOperations(schemaFile: string, operationsDir: string
   const checked = checkOperationFiles(files);
   diagnostics.push(...checked.diagnostics);
   if (schema) {
+    // Operations may use our @mcp directive: validate against the schema plus its declaration.
+    const withMcp = schemaWithMcpDirective(schema);
     for (const file of files) {
-      for (const error of validate(schema, withFragmentsFromOtherFiles(file.document, checked.fragments))) {
-        diagnostics.push(fromGraphQLError(file.location, error));
+      const errors = validate(withMcp, withFragmentsFromOtherFiles(file.document, checked.fragments));
+      for (const error of errors) diagnostics.push(fromGraphQLError(file.location, error));
+      if (errors.length > 0) continue;
+      for (const definition of file.document.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION) diagnostics.push(...readMcpOptions(definition, schema, file.location).diagnostics);
       }
     }
   }
