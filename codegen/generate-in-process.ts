@@ -12,6 +12,8 @@ interface OutputPlan {
   filename: string;
   plugins: Types.ConfiguredPlugin[];
   config: Record<string, unknown>;
+  /** Inline document transforms ({ transform }), as core applies them. */
+  documentTransforms: Types.ConfiguredDocumentTransform[];
 }
 
 /**
@@ -34,7 +36,13 @@ export class InProcessCodegen {
       const plugins = (Array.isArray(entry.plugins) ? entry.plugins : [entry.plugins]).map((plugin) =>
         typeof plugin === 'string' ? { [plugin]: {} } : (plugin as Types.ConfiguredPlugin),
       );
-      return { filename, plugins, config: { ...rootConfig, ...((entry.config ?? {}) as Record<string, unknown>) } };
+      const documentTransforms = (entry.documentTransforms ?? []).map((transform, index) => {
+        if (typeof transform !== 'object' || typeof (transform as Types.DocumentTransformObject).transform !== 'function') {
+          throw new Error(`${filename}: only inline document transforms ({ transform }) are supported, found ${JSON.stringify(transform)}`);
+        }
+        return { name: `the element at index ${index} of the documentTransforms`, transformObject: transform as Types.DocumentTransformObject };
+      });
+      return { filename, plugins, config: { ...rootConfig, ...((entry.config ?? {}) as Record<string, unknown>) }, documentTransforms };
     });
   }
 
@@ -69,7 +77,7 @@ export class InProcessCodegen {
           );
           const [only] = plan.plugins;
           const single = plan.plugins.length === 1 ? pluginMap[Object.keys(only)[0]] : undefined;
-          if (single && !single.validate && !single.addToSchema) {
+          if (single && !single.validate && !single.addToSchema && plan.documentTransforms.length === 0) {
             // A lone plugin without schema additions (our tools plugin): call it as core would, without
             // loading core and its dependencies (a second of start-up for npm run dev).
             const output = await single.plugin(schemaAst, documents, { ...plan.config, ...Object.values(only)[0], ...overrides }, { outputFile: plan.filename });
@@ -86,6 +94,7 @@ export class InProcessCodegen {
             documents,
             config: { ...plan.config, emitLegacyCommonJSImports: plan.config.emitLegacyCommonJSImports ?? true },
             pluginMap,
+            documentTransforms: plan.documentTransforms,
             // Validated by OperationsLoader already, with better messages; validating 1,000 documents twice costs seconds.
             skipDocumentsValidation: true,
             emitLegacyCommonJSImports: (plan.config.emitLegacyCommonJSImports as boolean | undefined) ?? true,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { diagnosticAt, relativeToProject, type Diagnostic } from './diagnostics.js';
 import { fragmentsUsedBy } from './plugin/descriptions.js';
+import { readMcpOptions, schemaWithMcpDirective } from './plugin/mcp-directive.js';
 import { checkOperationFiles, type OperationFile } from './operation-checks.js';
 import { loadSchemaFile } from './schema/schema-source.js';
 
@@ -33,7 +34,7 @@ interface ParsedFile {
  * file is validated again only when it, the schema or the fragments changed.
  */
 export class OperationsLoader {
-  private schemaCache?: { file: string; source: string; schema?: GraphQLSchema; diagnostics: Diagnostic[] };
+  private schemaCache?: { file: string; source: string; schema?: GraphQLSchema; withMcp?: GraphQLSchema; diagnostics: Diagnostic[] };
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly validated = new Map<string, { key: string; diagnostics: Diagnostic[] }>();
   private validationContext = '';
@@ -83,7 +84,9 @@ export class OperationsLoader {
     if (this.schemaCache?.file !== schemaFile || this.schemaCache.source !== source || source === '') {
       const loaded = loadSchemaFile(schemaFile);
       this.schemaVersion++;
-      this.schemaCache = { file: schemaFile, source, schema: loaded.schema, diagnostics: loaded.diagnostics };
+      // Operations may use our @mcp directive: they are validated against the schema plus its declaration.
+      const withMcp = loaded.schema ? schemaWithMcpDirective(loaded.schema) : undefined;
+      this.schemaCache = { file: schemaFile, source, schema: loaded.schema, withMcp, diagnostics: loaded.diagnostics };
     }
     diagnostics.push(...this.schemaCache.diagnostics);
     return this.schemaCache.schema;
@@ -107,7 +110,12 @@ export class OperationsLoader {
     const key = this.parsed.get(file.location)?.source ?? '';
     const cached = this.validated.get(file.location);
     if (cached?.key === key) return cached.diagnostics;
-    const diagnostics = validate(schema, withFragmentsFromOtherFiles(file.document, fragments)).map((error) => fromGraphQLError(file.location, error));
+    const diagnostics = validate(this.schemaCache!.withMcp!, withFragmentsFromOtherFiles(file.document, fragments)).map((error) => fromGraphQLError(file.location, error));
+    if (diagnostics.length === 0) {
+      for (const definition of file.document.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION) diagnostics.push(...readMcpOptions(definition, schema, file.location).diagnostics);
+      }
+    }
     this.validated.set(file.location, { key, diagnostics });
     return diagnostics;
   }

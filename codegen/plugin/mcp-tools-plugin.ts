@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PluginFunction } from '@graphql-codegen/plugin-helpers';
 import { Kind, typeFromAST, valueFromAST, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { readMcpOptions } from './mcp-directive.js';
 import { operationSource } from './operation-source.js';
 import { fragmentsUsedBy, operationDescription, variableOwnDescription, variableUsageDescriptions } from './descriptions.js';
 import { diagnosticAt, OperationsError, relativeToProject } from '../diagnostics.js';
@@ -40,6 +41,8 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
   });
 
   const toolCode = tools.map((tool) => {
+    const mcp = readMcpOptions(tool.operation, schema, tool.location);
+    diagnostics.push(...mcp.diagnostics);
     const usageDescriptions = variableUsageDescriptions(tool.operation, fragments, schema);
     const inputEntries = (tool.operation.variableDefinitions ?? []).flatMap((variable) => {
       const name = variable.variable.name.value;
