@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from './serve/start-server.js';
 import { closeOnShutdown, exitWith, EXIT_CONFIG } from './serve/process-lifecycle.js';
 import { packageRoot } from './config/package-info.js';
 import { readToolList } from './tools/tool-list.js';
+import { missingEnvironment } from './tools/fixed-variables.js';
 
 async function main(): Promise<void> {
   let config: ServerConfig;
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   } catch (error) {
     exitWith(EXIT_CONFIG, `graphql-ops-mcp: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Hidden @mcp variables read from the environment: say at start which are missing, not only at the first call.
+  for (const problem of missingEnvironment(tools)) logger.warn(problem);
   closeOnShutdown(logger, config.transport, () => server.close());
 }
 

@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../../src/serve/process-lifecycle.js';
 import { startServer } from '../../src/serve/start-server.js';
+import { missingEnvironment } from '../../src/tools/fixed-variables.js';
 import { CodegenPipeline, type CodegenResult } from '../codegen-pipeline.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { formatWarning, runLint } from '../lint/lint.js';
@@ -48,8 +49,10 @@ if (!initial) exitWith(1, 'graphql-ops-mcp dev: fix the problems above; the serv
 const server = await startServer(config, initial.tools, initial.list, logger).catch((error: unknown) =>
   exitWith(EXIT_CONFIG, `graphql-ops-mcp dev: ${error instanceof Error ? error.message : String(error)}`),
 );
+for (const problem of missingEnvironment(initial.tools)) logger.warn(problem);
 closeOnShutdown(logger, config.transport, () => server.close());
-await writeAndLint(initial);
+const writer = latestOnly(writeAndLint);
+void writer(initial);
 
 watchForChanges(async () => {
   const started = performance.now();
@@ -67,7 +70,8 @@ watchForChanges(async () => {
     added: after.filter((tool) => !before.has(tool.name)).map((tool) => tool.name),
     removed: [...before.keys()].filter((name) => !after.some((tool) => tool.name === name)),
   });
-  await writeAndLint(generated);
+  for (const problem of missingEnvironment(generated.tools)) logger.warn(problem);
+  void writer(generated);
 });
 
 /** Checks and builds the tools in memory; prints the problems and returns undefined when there are any. */
@@ -92,6 +96,28 @@ async function writeAndLint(result: Extract<CodegenResult, { ok: true }>): Promi
   } catch (error) {
     logger.error('could not write generated/', { error });
   }
+}
+
+/**
+ * Runs `task` in the background, one at a time; of the values that arrive meanwhile only the latest
+ * runs next. generated/ and the lint follow the tools without holding up the next reload.
+ */
+function latestOnly<T>(task: (value: T) => Promise<void>): (value: T) => Promise<void> {
+  let running: Promise<void> | undefined;
+  let next: { value: T } | undefined;
+  const drain = async (): Promise<void> => {
+    while (next) {
+      const { value } = next;
+      next = undefined;
+      await task(value);
+    }
+    running = undefined;
+  };
+  return (value: T) => {
+    next = { value };
+    running ??= drain();
+    return running;
+  };
 }
 
 /** Calls `onChange` after changes settle, one run at a time (a change during a run queues one more). */

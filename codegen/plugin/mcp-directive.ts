@@ -13,7 +13,9 @@ import {
   getNamedType,
   isInputObjectType,
   parse,
+  print,
   typeFromAST,
+  valueFromAST,
   visit,
   type ASTNode,
   type ArgumentNode,
@@ -26,6 +28,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
+import { toolNameProblem } from './tool-name.js';
 
 export const MCP_DIRECTIVE_NAME = 'mcp';
 
@@ -35,6 +38,40 @@ export const MCP_DIRECTIVE_SDL = /* GraphQL */ `
 Tool options for graphql-ops-mcp. Read by codegen, stripped before the operation goes upstream.
 """
 directive @mcp(
+  """
+  On the operation: the tool's name, instead of the snake_case of the operation name.
+  """
+  name: String
+  """
+  On the operation: the tool's human title, instead of the operation name in words.
+  """
+  title: String
+  """
+  On a mutation: whether it may destroy or overwrite data (default true). false for mutations that only add.
+  """
+  destructive: Boolean
+  """
+  On a mutation: whether calling it twice with the same arguments has no further effect (default false).
+  """
+  idempotent: Boolean
+  """
+  On the operation: whether the API reaches beyond a closed system, e.g. the internet (default true).
+  """
+  openWorld: Boolean
+  """
+  On the operation: OAuth scopes a caller must hold to use the tool (enforced by the HTTP server's auth).
+  """
+  scopes: [String!]
+  """
+  On a variable: hide it from the model; the server sends the variable's default value
+  ($org: String = "acme" @mcp(hide: true)), or the value of \`env\` when given.
+  """
+  hide: Boolean
+  """
+  On a variable: hide it from the model and send the value of this environment variable of the
+  server (parsed as the variable's type: numbers, booleans, JSON for lists and input objects).
+  """
+  env: String
   """
   On a variable of an input object type: the input fields the model sees, as dotted paths from the
   variable's type (e.g. "title.eq", "team.key.eq", "and"). A path selects its field and everything
@@ -50,10 +87,16 @@ directive @mcp(
 ) on QUERY | MUTATION | SUBSCRIPTION | VARIABLE_DEFINITION
 `;
 
-/** Operation-level options (none yet: the operation-metadata issue adds name, title, hints, scopes). */
+/** Operation-level options: the tool's name, title, annotation hints and required scopes. */
 export interface McpOperationOptions {
   /** Where `@mcp` sits on the operation, for messages. */
   node?: DirectiveNode;
+  name?: string;
+  title?: string;
+  destructive?: boolean;
+  idempotent?: boolean;
+  openWorld?: boolean;
+  scopes?: string[];
 }
 
 /** Options of one variable. */
@@ -64,6 +107,8 @@ export interface McpVariableOptions {
   fields?: string[];
   /** How deep recursive input types unfold; undefined = the default. */
   depth?: number;
+  /** Hidden from the model: the server sends this instead (the variable's default, or an environment variable). */
+  hidden?: { value: unknown } | { env: string };
 }
 
 export interface McpOptions {
@@ -105,18 +150,40 @@ export function readMcpOptions(
 
 type Report = (node: ASTNode, message: string) => void;
 
-const VARIABLE_ARGUMENTS = new Set(['fields', 'depth']);
-const OPERATION_ARGUMENTS = new Set<string>();
+const VARIABLE_ARGUMENTS = new Set(['fields', 'depth', 'hide', 'env']);
+const OPERATION_ARGUMENTS = new Set(['name', 'title', 'destructive', 'idempotent', 'openWorld', 'scopes']);
 
 function readOperationOptions(operation: OperationDefinitionNode, report: Report): McpOperationOptions {
   const directive = mcpDirectiveOf(operation.directives);
   if (!directive) return {};
+  const options: McpOperationOptions = { node: directive };
   for (const argument of directive.arguments ?? []) {
-    if (!OPERATION_ARGUMENTS.has(argument.name.value)) {
-      report(argument, `"${argument.name.value}" applies to variables, not to the ${operation.operation}: move it onto the variable`);
+    const name = argument.name.value;
+    if (!OPERATION_ARGUMENTS.has(name)) {
+      report(argument, `"${name}" applies to variables, not to the ${operation.operation}: move it onto the variable`);
+      continue;
+    }
+    const { value } = argument;
+    if (name === 'name' || name === 'title') {
+      if (value.kind !== Kind.STRING || value.value.trim() === '') report(argument, `${name} must be a non-empty string`);
+      else if (name === 'name') {
+        const problem = toolNameProblem(value.value);
+        if (problem) report(argument, problem);
+        else options.name = value.value;
+      } else options.title = value.value;
+    } else if (name === 'scopes') {
+      const scopes = stringList(argument);
+      if (!scopes || scopes.some((scope) => !/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(scope))) {
+        report(argument, 'scopes must be a list of OAuth scope names without spaces, e.g. scopes: ["repo:write"]');
+      } else options.scopes = scopes;
+    } else if (value.kind === Kind.BOOLEAN) {
+      const hint = name as 'destructive' | 'idempotent' | 'openWorld';
+      if (operation.operation === 'query' && hint !== 'openWorld') {
+        report(argument, `${hint} applies to mutations: a query is read-only (and idempotent) by definition`);
+      } else options[hint] = value.value;
     }
   }
-  return { node: directive };
+  return options;
 }
 
 function readVariableOptions(variable: VariableDefinitionNode, directive: DirectiveNode, schema: GraphQLSchema, report: Report): McpVariableOptions {
@@ -142,6 +209,20 @@ function readVariableOptions(variable: VariableDefinitionNode, directive: Direct
       }
       options.fields = paths;
     }
+  }
+
+  const hide = argumentOf(directive, 'hide');
+  const env = argumentOf(directive, 'env');
+  if (env) {
+    if (env.value.kind !== Kind.STRING || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(env.value.value)) {
+      report(env, 'env must name an environment variable, e.g. env: "GITHUB_ORG"');
+    } else if (hide?.value.kind === Kind.BOOLEAN && !hide.value.value) {
+      report(hide, `hide: false contradicts env: a variable filled from the environment is always hidden from the model`);
+    } else options.hidden = { env: env.value.value };
+  } else if (hide?.value.kind === Kind.BOOLEAN && hide.value.value) {
+    if (!variable.defaultValue) {
+      report(hide, `$${name} is hidden but has no value: give it a default ($${name}: ${print(variable.type)} = ...) or take it from the environment with env: "NAME"`);
+    } else if (type) options.hidden = { value: valueFromAST(variable.defaultValue, type) };
   }
 
   const depth = argumentOf(directive, 'depth');
@@ -194,4 +275,11 @@ export function withoutMcpDirective<T extends ASTNode>(node: T): T {
   return visit(node, {
     Directive: (directive) => (directive.name.value === MCP_DIRECTIVE_NAME ? null : undefined),
   }) as T;
+}
+
+/** The tool name `@mcp(name: "...")` gives an operation, if any (checked by readMcpOptions). */
+export function toolNameOverride(operation: OperationDefinitionNode): string | undefined {
+  const directive = mcpDirectiveOf(operation.directives);
+  const name = directive && argumentOf(directive, 'name');
+  return name?.value.kind === Kind.STRING ? name.value.value : undefined;
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { PluginFunction } from '@graphql-codegen/plugin-helpers';
 import { Kind, typeFromAST, valueFromAST, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { readMcpOptions } from './mcp-directive.js';
+import { readMcpOptions, type McpOptions } from './mcp-directive.js';
+import { fixedVariableCode, toolMetadata } from './tool-metadata.js';
 import { operationSource } from './operation-source.js';
 import { fragmentsUsedBy, operationDescription, variableOwnDescription, variableUsageDescriptions } from './descriptions.js';
 import { diagnosticAt, OperationsError, relativeToProject } from '../diagnostics.js';
 import { checkOperationFiles, type OperationFile, type ToolOperation } from '../operation-checks.js';
-import { toolTitleFor } from './tool-name.js';
 import { OutputSchemaEmitter } from './output-schema-emitter.js';
 import { ZodEmitter } from './zod-emitter.js';
 
@@ -44,11 +44,18 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
     const mcp = readMcpOptions(tool.operation, schema, tool.location);
     diagnostics.push(...mcp.diagnostics);
     const usageDescriptions = variableUsageDescriptions(tool.operation, fragments, schema);
+    const fixedVariables: string[] = [];
     const inputEntries = (tool.operation.variableDefinitions ?? []).flatMap((variable) => {
       const name = variable.variable.name.value;
       const type = typeFromAST(schema, variable.type as never) as GraphQLInputType | undefined;
       if (!type) {
         diagnostics.push(diagnosticAt(tool.location, variable.type, `variable $${name} has a type that is not in the schema`));
+        return [];
+      }
+      // Hidden by @mcp: the server fills it in; the model never sees it.
+      const fixed = fixedVariableCode(mcp.options.variables.get(name)?.hidden, type);
+      if (fixed) {
+        fixedVariables.push(`${JSON.stringify(name)}: ${fixed}`);
         return [];
       }
       const defaultValue = variable.defaultValue ? { value: valueFromAST(variable.defaultValue, type) } : undefined;
@@ -61,7 +68,7 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
     });
     const rootType = schema.getRootType(tool.operation.operation)!;
     const query = operationSource({ kind: Kind.DOCUMENT, definitions: [tool.operation, ...fragmentsUsedBy(tool.operation, fragments)] });
-    return emitTool(tool, schema, query, inputEntries, outputEmitter.forSelection(tool.operation.selectionSet, rootType));
+    return emitTool(tool, schema, query, inputEntries, outputEmitter.forSelection(tool.operation.selectionSet, rootType), mcp.options, fixedVariables);
   });
 
   if (diagnostics.length > 0) throw new OperationsError(diagnostics);
@@ -86,14 +93,18 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
  * One tool. Its zod schemas are built on first use (z.lazy): a server with a thousand tools should
  * not build them all at start, and tools/list is answered from generated/tool-list.json.
  */
-function emitTool(tool: ToolOperation, schema: GraphQLSchema, query: string, inputEntries: string[], outputSchema: string): string {
+function emitTool(
+  tool: ToolOperation,
+  schema: GraphQLSchema,
+  query: string,
+  inputEntries: string[],
+  outputSchema: string,
+  mcp: McpOptions,
+  fixedVariables: string[],
+): string {
   const operationName = tool.operation.name.value;
   const suffix = tool.operationType === 'query' ? 'Query' : 'Mutation';
-  const annotations =
-    tool.operationType === 'query'
-      ? { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true }
-      : { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
-  const title = toolTitleFor(operationName);
+  const { title, annotations, scopes } = toolMetadata(operationName, tool.operationType, mcp);
   const body = [
     `    name: ${JSON.stringify(tool.toolName)},`,
     `    title: ${JSON.stringify(title)},`,
@@ -106,12 +117,17 @@ function emitTool(tool: ToolOperation, schema: GraphQLSchema, query: string, inp
       ? `    inputSchema: z.lazy(() =>\n      z.strictObject({\n${inputEntries.map((entry) => `  ${entry}`).join('\n')}\n      }),\n    ),`
       : '    inputSchema: z.lazy(() => z.strictObject({})),',
     `    outputSchema: z.lazy(() => ${outputSchema}),`,
-    `    annotations: ${JSON.stringify({ title, ...annotations })},`,
+    `    annotations: ${JSON.stringify(annotations)},`,
+    ...(scopes ? [`    scopes: ${JSON.stringify(scopes)},`] : []),
+    ...(fixedVariables.length > 0 ? [`    fixedVariables: { ${fixedVariables.join(', ')} },`] : []),
   ];
+  // The model's arguments lack the hidden variables: check the schema against the rest.
+  const hiddenNames = fixedVariables.map((entry) => entry.slice(0, entry.indexOf(':')));
+  const variablesType = `${TYPES}.${operationName}${suffix}Variables`;
   // Ties generated/tool-list.json to this exact definition (see src/tools/tool-list.ts).
   const fingerprint = createHash('sha256').update(body.join('\n')).digest('hex').slice(0, 16);
   return [
-    `  defineTool<${TYPES}.${operationName}${suffix}, ${TYPES}.${operationName}${suffix}Variables>({`,
+    `  defineTool<${TYPES}.${operationName}${suffix}, ${hiddenNames.length > 0 ? `Omit<${variablesType}, ${hiddenNames.join(' | ')}>` : variablesType}>({`,
     ...body,
     `    fingerprint: ${JSON.stringify(fingerprint)},`,
     '  }),',

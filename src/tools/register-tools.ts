@@ -4,6 +4,7 @@ import type { ClientNotifications, ToolCallExtra } from '../observability/client
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
 import { UpstreamError } from '../upstream/upstream-client.js';
+import { FixedVariableError, variablesForCall } from './fixed-variables.js';
 
 /**
  * Registers tools on the server (all of them, or only those named in `only`). The SDK validates
@@ -48,7 +49,7 @@ export function registerTools(
         let result: CallToolResult;
         let outcome: Record<string, unknown>;
         try {
-          const response = await context.upstream.execute(query, args, {
+          const response = await context.upstream.execute(query, variablesForCall(tool, args), {
             signal: extra.signal,
             apiKey: auth.apiKey,
             retryable,
@@ -61,9 +62,15 @@ export function registerTools(
           result = resultFromResponse(response, resultContext);
           outcome = { ok: !result.isError, attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0 };
         } catch (error) {
-          if (!(error instanceof UpstreamError)) throw error;
-          result = resultFromFailure(error.failure, resultContext);
-          outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
+          if (error instanceof FixedVariableError) {
+            // A hidden variable's environment variable is missing: the server's setup, not the model's call.
+            result = { isError: true, content: [{ type: 'text', text: error.message }] };
+            outcome = { ok: false, attempts: 0, failure: 'configuration' };
+          } else {
+            if (!(error instanceof UpstreamError)) throw error;
+            result = resultFromFailure(error.failure, resultContext);
+            outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
+          }
         }
         const ms = Math.round(performance.now() - started);
         await progress?.(attempts, result.isError ? 'failed' : 'done');

@@ -20,11 +20,21 @@ export interface ToolDefinition<TData = unknown, TVariables = Record<string, unk
   /** What the operation returns (its `data`), from the selection set. */
   outputSchema: z.ZodType<unknown>;
   annotations: ToolAnnotations;
+  /**
+   * OAuth scopes a caller must hold to use this tool, from `@mcp(scopes: [...])` on the operation.
+   * For the HTTP server's authorization layer to enforce; absent when the operation names none.
+   */
+  scopes?: readonly string[];
+  /** Variables hidden from the model by `@mcp` on a variable, which the server fills in (src/tools/fixed-variables.ts). */
+  fixedVariables?: Readonly<Record<string, FixedVariable>>;
   /** Hash of this definition; generated/tool-list.json is used for it only when they match. */
   fingerprint: string;
   /** The result type, carried for type-level use only. */
   readonly __data?: TData;
 }
+
+/** A hidden variable's value: fixed (the variable's default), or read from an environment variable at call time. */
+export type FixedVariable = { value: unknown } | { env: string; parse: 'string' | 'number' | 'boolean' | 'json' };
 
 /**
  * Declares a tool. The type parameters come from codegen's `...Variables` type, so an input schema
