@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { listEntryOf, type ListedTool } from '../src/tools/tool-list.js';
+import { trustedDocumentsManifest } from '../src/upstream/trusted-documents.js';
 import type { ToolDefinition } from '../src/tools/tool-definition.js';
 import type { Diagnostic } from './diagnostics.js';
 import { InProcessCodegen, type GeneratedOutput } from './generate-in-process.js';
@@ -68,7 +69,11 @@ export class CodegenPipeline {
   async write(result: Extract<CodegenResult, { ok: true }>): Promise<string[]> {
     const others = await this.generator.generate(result.schema, result.files, (file) => file !== this.toolsFile);
     const outputs = [...others, this.lastTools!];
-    outputs.push({ filename: path.join(path.dirname(this.toolsFile), 'tool-list.json'), content: `${JSON.stringify(result.list, null, 2)}\n` });
+    const outputDir = path.dirname(this.toolsFile);
+    outputs.push({ filename: path.join(outputDir, 'tool-list.json'), content: `${JSON.stringify(result.list, null, 2)}\n` });
+    // What an API that accepts only known operations allowlists (src/upstream/trusted-documents.ts).
+    const manifest = trustedDocumentsManifest(result.tools.map((tool) => tool.query));
+    outputs.push({ filename: path.join(outputDir, 'trusted-documents.json'), content: `${JSON.stringify(manifest, null, 2)}\n` });
     for (const output of outputs) {
       if (!existsSync(output.filename) || readFileSync(output.filename, 'utf8') !== output.content) writeFileAtomic(output.filename, output.content);
     }

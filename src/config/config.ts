@@ -33,6 +33,8 @@ export interface ServerConfig {
   mutations: MutationMode;
   /** Keep endpoint, response bodies and internal error messages out of tool errors. */
   maskErrorDetails: boolean;
+  /** `hash`: send each operation's sha256 instead of its text, for APIs that allowlist generated/trusted-documents.json. */
+  trustedDocuments: 'off' | 'hash';
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -69,6 +71,7 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     outputSchemas: readBoolean('OUTPUT_SCHEMAS', env.OUTPUT_SCHEMAS, true, problems),
     mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
     maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
+    trustedDocuments: readChoice('TRUSTED_DOCUMENTS', env.TRUSTED_DOCUMENTS, ['off', 'hash'] as const, 'off', problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {

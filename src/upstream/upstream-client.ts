@@ -1,5 +1,6 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import type { GraphQLError } from 'graphql';
+import { sendingDocumentHashes } from './trusted-documents.js';
 import { isTransient, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 export interface UpstreamOptions {
@@ -11,6 +12,8 @@ export interface UpstreamOptions {
   retry: RetryPolicy;
   /** Lets the embedded demo API answer in-process, without a socket. */
   fetch?: typeof fetch;
+  /** Send each operation's hash instead of its text (trusted documents, see trusted-documents.ts). */
+  sendDocumentHashes?: boolean;
 }
 
 export interface CallOptions {
@@ -54,7 +57,7 @@ export class UpstreamClient {
 
   constructor(readonly options: UpstreamOptions) {
     this.client = new GraphQLClient(options.endpoint, {
-      fetch: options.fetch,
+      fetch: options.sendDocumentHashes ? sendingDocumentHashes(options.fetch ?? fetch) : options.fetch,
       // Keep partial data next to errors: the model should see both.
       errorPolicy: 'all',
     });
