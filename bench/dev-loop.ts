@@ -25,13 +25,13 @@ export interface DevLoopTiming {
  * under the SDK's client over stdio; time to `initialize`, then edits of one operation's comment,
  * each timed from the file's write to the client receiving tools/list_changed.
  */
-export async function measureDevLoop(label: string, project: { root: string; editFile: string }, edits: number, log: (line: string) => void): Promise<DevLoopTiming> {
+export async function measureDevLoop(label: string, project: { root: string; editFile: string; env?: Record<string, string> }, edits: number, log: (line: string) => void): Promise<DevLoopTiming> {
   const started = performance.now();
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [path.join(project.root, 'codegen/dev/dev.mjs')],
     cwd: project.root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...project.env },
     stderr: 'ignore',
   });
   const client = new Client({ name: 'bench-dev-loop', version: '1.0.0' });
@@ -67,7 +67,7 @@ export async function measureDevLoop(label: string, project: { root: string; edi
 }
 
 /** A copy of the project for the dev loop; with `github`, GitHub's schema and `count` generated operations. */
-export function devLoopProject(name: string, github?: { file: string; schema: GraphQLSchema; count: number }): { root: string; editFile: string } {
+export function devLoopProject(name: string, github?: { file: string; schema: GraphQLSchema; count: number }): { root: string; editFile: string; env?: Record<string, string> } {
   const root = path.join(scratchPath('dev-loop'), name);
   rmSync(root, { recursive: true, force: true });
   for (const entry of PROJECT_FILES) cpSync(path.join(projectRoot, entry), path.join(root, entry), { recursive: true });
@@ -88,5 +88,6 @@ export function devLoopProject(name: string, github?: { file: string; schema: Gr
       '',
     ].join('\n'),
   );
-  return { root, editFile: path.join(root, 'operations', files[0][0]) };
+  // No call is made: the server only needs an API other than the embedded demo.
+  return { root, editFile: path.join(root, 'operations', files[0][0]), env: { GRAPHQL_ENDPOINT: 'http://127.0.0.1:9/graphql' } };
 }
