@@ -2,7 +2,7 @@
 // few files instead of hundreds from node_modules, and so that a build takes seconds even with a
 // thousand tools (esbuild strips types; tsc's check of every tool against its Variables type is
 // `npm run typecheck`, which CI runs). The demo API and the HTTP server stay separate chunks,
-// loaded only when used; src/demo/serve.ts is a second entry. graphql, graphql-yoga and express
+// loaded only when used; src/demo/serve.ts is a second entry. graphql and graphql-yoga
 // stay external: the demo API hands graphql objects to yoga, which must share one graphql.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['graphql', 'graphql-yoga', 'express'],
+  external: ['graphql', 'graphql-yoga'],
   // Some bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -46,7 +46,7 @@ const pipeline = new CodegenPipeline(project);
 
 const initial = await generate();
 if (!initial) exitWith(1, 'graphql-ops-mcp dev: fix the problems above; the server starts once codegen succeeds.');
-const server = await startServer(config, initial.tools, initial.list, logger).catch((error: unknown) =>
+const server = await startServer(config, initial.tools, initial.list, logger, { liveTools: true }).catch((error: unknown) =>
   exitWith(EXIT_CONFIG, `graphql-ops-mcp dev: ${error instanceof Error ? error.message : String(error)}`),
 );
 for (const problem of missingEnvironment(initial.tools)) logger.warn(problem);

@@ -15,6 +15,8 @@ export interface ServerContext {
   logger: Logger;
   health: UpstreamHealth;
   startedAt: number;
+  /** How long 2026-07-28 clients may cache tools/list: long in production, short under `npm run dev`. */
+  toolListTtlMs: number;
 }
 
 /** What one MCP request or session brings: over HTTP, possibly the user's own upstream key. */

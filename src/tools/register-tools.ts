@@ -1,5 +1,4 @@
-import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
@@ -50,7 +49,7 @@ export function registerTools(
         let outcome: Record<string, unknown>;
         try {
           const response = await context.upstream.execute(query, variablesForCall(tool, args), {
-            signal: extra.signal,
+            signal: extra.mcpReq.signal,
             apiKey: auth.apiKey,
             retryable,
             onRetry: ({ attempt, of, delayMs, failure }) => {
