@@ -39,6 +39,8 @@ export class CodegenPipeline {
   private readonly loader = new OperationsLoader();
   private readonly generator: InProcessCodegen;
   private readonly toolsFile: string;
+  /** tools.ts as `tools()` generated it last, for `write()`. */
+  private lastTools?: GeneratedOutput;
 
   constructor(readonly project: ProjectConfig) {
     this.generator = new InProcessCodegen(project.codegen);
@@ -59,8 +61,6 @@ export class CodegenPipeline {
     const warnings = unmappedScalars(schema, files, mapped, path.relative(process.cwd(), this.project.configFile));
     return { ok: true, schema, files, tools, list: tools.map(listEntryOf), toolsFile: this.toolsFile, warnings };
   }
-
-  private lastTools?: GeneratedOutput;
 
   /**
    * Writes every output of the config (typed documents, tools.ts) and tool-list.json, each only when
