@@ -26,7 +26,13 @@ describe('configuration from the environment', () => {
       outputSchemas: true,
       mutations: 'all',
       maskErrorDetails: false,
+      trustedDocuments: 'off',
     });
+  });
+
+  it('reads TRUSTED_DOCUMENTS and names the choices on a bad value', () => {
+    expect(loadConfig({ TRUSTED_DOCUMENTS: 'hash' }).trustedDocuments).toBe('hash');
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'sha' })).toThrow(/TRUSTED_DOCUMENTS/);
   });
 
   it('reads the HTTP and behaviour settings, with --http overriding TRANSPORT', () => {

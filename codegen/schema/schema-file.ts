@@ -1,5 +1,5 @@
 import { GraphQLError, buildSchema, validateSchema, type GraphQLSchema } from 'graphql';
-import { formatDiagnostic, relativeToProject, type Diagnostic } from '../diagnostics.js';
+import { relativeToProject, type Diagnostic } from '../diagnostics.js';
 import { loadSchemaFile } from './schema-source.js';
 
 /** Builds a schema from an SDL or introspection JSON file; every problem is named with its position. */
@@ -24,7 +24,8 @@ export function schemaFromSdl(source: string, name: string): GraphQLSchema {
 
 function problems(name: string, diagnostics: Diagnostic[]): string {
   if (diagnostics.length === 1 && diagnostics[0].message.startsWith('schema file not found')) return `schema file ${name} not found`;
-  return `${name} is not a valid schema (${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}):\n${diagnostics.map(formatDiagnostic).join('\n')}`;
+  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
+  return lines.length === 1 ? lines[0] : `${name} is not a valid schema (${lines.length} problems):\n${lines.join('\n')}`;
 }
 
 /** Operations cannot be validated against an invalid schema (graphql-js would throw later, with less context). */
