@@ -55,7 +55,7 @@ export class CodegenPipeline {
     if (diagnostics.length > 0 || !schema) return { ok: false, diagnostics };
     // The plugin's own scalar warnings would repeat the report below, with less detail.
     const [output] = await this.generator.generate(schema, files, (file) => file === this.toolsFile, { warn: () => {} });
-    const tools = await loadToolsFromSource(output.content, SCRATCH_DIR);
+    const tools = await loadToolsFromSource(output.content, this.toolsFile, SCRATCH_DIR);
     this.lastTools = output;
     const mapped = new Set(Object.keys((this.generator.configOf(this.toolsFile).scalarSchemas ?? {}) as Record<string, string>));
     const warnings = unmappedScalars(schema, files, mapped, path.relative(process.cwd(), this.project.configFile));

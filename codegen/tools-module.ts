@@ -11,15 +11,17 @@ let loaded = 0;
 /**
  * Loads the tool definitions from the text of a generated tools.ts, without a project build and
  * without writing generated/: esbuild strips the types (milliseconds, where tsc takes seconds and
- * tsx would re-read a cached module), defineTool (an identity at run time) is inlined, and the
- * module is imported from a fresh file, since Node caches ES modules by URL. `npm run codegen`
- * uses it for tool-list.json and the lint; `npm run dev` to swap tools into the running server.
+ * tsx would re-read a cached module), its relative imports are resolved from where the file
+ * belongs (`outputFile`), and the module is imported from a fresh file, since Node caches ES
+ * modules by URL. `npm run codegen` uses it for tool-list.json and the lint; `npm run dev` to swap
+ * tools into the running server.
  */
-export async function loadToolsFromSource(source: string, scratchDir: string): Promise<readonly ToolDefinition<unknown, any>[]> {
+export async function loadToolsFromSource(source: string, outputFile: string, scratchDir: string): Promise<readonly ToolDefinition<unknown, any>[]> {
   const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20' });
+  const base = pathToFileURL(path.resolve(outputFile));
   const runnable = code
-    .replace(/^import \{ defineTool[^}]*\} from "[^"]+";$/m, 'const defineTool = (tool) => tool;')
-    .replace(/^import \{ z \} from "zod";$/m, `import { z } from ${JSON.stringify(ZOD_URL)};`);
+    .replace(/ from "(\.{1,2}\/[^"]+)";$/gm, (_match, specifier: string) => ` from ${JSON.stringify(new URL(specifier, base).href)};`)
+    .replace(/ from "zod";$/gm, ` from ${JSON.stringify(ZOD_URL)};`);
   mkdirSync(scratchDir, { recursive: true });
   const file = path.join(scratchDir, `tools-${process.pid}-${++loaded}.mjs`);
   writeFileSync(file, runnable);
