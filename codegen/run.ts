@@ -7,6 +7,8 @@ import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { formatDiagnostic } from './diagnostics.js';
 import { runLint } from './lint/lint.js';
+import { resolveLintOptions } from './lint/lint-options.js';
+import { withToolTokenBudget } from './make-config.js';
 import { loadAndCheckOperations } from './load-operations.js';
 import { loadProjectConfig } from './project-config.js';
 import { writeToolList } from './plugin/write-tool-list.js';
@@ -25,7 +27,7 @@ if (diagnostics.length > 0) {
 
 let written: string[];
 try {
-  const outputs = await generate(config, true);
+  const outputs = await generate(withToolTokenBudget(config, resolveLintOptions(lint, path.basename(configFile), () => {})?.toolTokenBudget), true);
   written = outputs.map((output: { filename: string }) => output.filename);
   // The tools/list entries, precomputed from the tools just written (one tools.ts per output folder).
   for (const toolsModule of written.filter((file) => path.basename(file) === 'tools.ts')) written.push(await writeToolList(toolsModule));

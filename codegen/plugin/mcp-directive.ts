@@ -47,13 +47,20 @@ directive @mcp(
   recursive fields out.
   """
   depth: Int
+  """
+  On the operation: this tool's token budget (name, description and input schema, ~4 characters a
+  token), instead of codegen.ts's lint.toolTokenBudget. The explicit opt-in for a big tool.
+  """
+  tokenBudget: Int
 ) on QUERY | MUTATION | SUBSCRIPTION | VARIABLE_DEFINITION
 `;
 
-/** Operation-level options (none yet: the operation-metadata issue adds name, title, hints, scopes). */
+/** Operation-level options. */
 export interface McpOperationOptions {
   /** Where `@mcp` sits on the operation, for messages. */
   node?: DirectiveNode;
+  /** This tool's token budget, overriding the project's. */
+  tokenBudget?: number;
 }
 
 /** Options of one variable. */
@@ -106,17 +113,24 @@ export function readMcpOptions(
 type Report = (node: ASTNode, message: string) => void;
 
 const VARIABLE_ARGUMENTS = new Set(['fields', 'depth']);
-const OPERATION_ARGUMENTS = new Set<string>();
+const OPERATION_ARGUMENTS = new Set(['tokenBudget']);
 
 function readOperationOptions(operation: OperationDefinitionNode, report: Report): McpOperationOptions {
   const directive = mcpDirectiveOf(operation.directives);
   if (!directive) return {};
+  const options: McpOperationOptions = { node: directive };
   for (const argument of directive.arguments ?? []) {
     if (!OPERATION_ARGUMENTS.has(argument.name.value)) {
       report(argument, `"${argument.name.value}" applies to variables, not to the ${operation.operation}: move it onto the variable`);
     }
   }
-  return { node: directive };
+  const tokenBudget = argumentOf(directive, 'tokenBudget');
+  if (tokenBudget) {
+    const value = tokenBudget.value.kind === Kind.INT ? Number(tokenBudget.value.value) : undefined;
+    if (value === undefined || value <= 0) report(tokenBudget, 'tokenBudget must be a whole number above 0 (estimated tokens this tool may cost)');
+    else options.tokenBudget = value;
+  }
+  return options;
 }
 
 function readVariableOptions(variable: VariableDefinitionNode, directive: DirectiveNode, schema: GraphQLSchema, report: Report): McpVariableOptions {
