@@ -5,16 +5,17 @@
  * 1. required fields, always;
  * 2. the type's own scalar and enum fields;
  * 3. its recursive fields (and/or/not), unfolded one level;
- * 4. its comparator fields: input objects of scalars and enums only (`title: StringComparator`);
- * 5. its relation fields (other input objects), each with that type's own scalar, enum and
- *    comparator fields.
+ * 4. in schema order, its comparator fields (input objects of scalars and enums only, e.g.
+ *    `title: StringComparator`) and its relation fields (other input objects, e.g.
+ *    `team: TeamFilter`). A comparator keeps its common operators (COMMON_OPERATORS: eq, in,
+ *    contains, lt, gte, ...; all of them when it has none of these); a relation keeps its own
+ *    scalar and enum fields and its text comparators (name, key, email, ...), likewise trimmed.
  *
- * Within each step fields go in schema order; a field that would take the tool over its budget
- * is left out and the next one tried. Everything left out stays reachable through
- * `@mcp(fields: [...])` on the variable.
+ * A field that would take the tool over its budget is left out and the next one tried.
+ * Everything left out stays reachable through `@mcp(fields: [...])` on the variable.
  */
 import { getNamedType, isInputObjectType, type GraphQLInputField, type GraphQLInputObjectType } from 'graphql';
-import { declaredFields, isRequiredField, type ObjectShape, type Selection, type ShapeBuilder } from './input-shape.js';
+import { declaredFields, isCommonOperator, isComparator, isRequiredField, type ObjectShape, type Selection, type ShapeBuilder } from './input-shape.js';
 
 /** How deep recursive fields unfold when the author says nothing. */
 export const DEFAULT_DEPTH = 1;
@@ -37,11 +38,11 @@ export function pruneToFit(type: GraphQLInputObjectType, builder: ShapeBuilder, 
   const candidates: [GraphQLInputField, Selection][] = [
     ...fields.filter((field) => !isInputObjectType(getNamedType(field.type))).map((field) => [field, 'all'] as [GraphQLInputField, Selection]),
     ...fields.filter((field) => getNamedType(field.type) === type).map((field) => [field, 'all'] as [GraphQLInputField, Selection]),
-    ...fields.filter((field) => isComparator(getNamedType(field.type), type)).map((field) => [field, 'all'] as [GraphQLInputField, Selection]),
     ...fields.flatMap((field): [GraphQLInputField, Selection][] => {
       const named = getNamedType(field.type);
-      if (!isInputObjectType(named) || named === type || isComparator(named, type)) return [];
-      const own = ownFieldsSelection(named);
+      if (!isInputObjectType(named) || named === type) return [];
+      if (isComparator(named)) return [[field, commonOperators(named)]];
+      const own = relationSelection(named);
       return own.size > 0 ? [[field, own]] : [];
     }),
   ];
@@ -61,17 +62,27 @@ function requiredSelection(type: GraphQLInputObjectType): Map<string, Selection>
   return new Map(declaredFields(type).filter(isRequiredField).map((field) => [field.name, 'all' as Selection]));
 }
 
-/** An input object of scalars and enums only (and lists of them), other than `root`. */
-function isComparator(type: ReturnType<typeof getNamedType>, root: GraphQLInputObjectType): boolean {
-  return isInputObjectType(type) && type !== root && Object.values(type.getFields()).every((field) => !isInputObjectType(getNamedType(field.type)));
+
+function commonOperators(comparator: GraphQLInputObjectType): Selection {
+  const selection = requiredSelection(comparator);
+  for (const field of declaredFields(comparator)) {
+    if (isCommonOperator(field.name)) selection.set(field.name, 'all');
+  }
+  return selection.size > 0 ? selection : 'all';
 }
 
-/** A relation type's own scalar, enum and comparator fields (and its required ones). */
-function ownFieldsSelection(type: GraphQLInputObjectType): Map<string, Selection> {
+/** A relation type's own scalar and enum fields and its text comparators (and its required fields). */
+function relationSelection(type: GraphQLInputObjectType): Map<string, Selection> {
   const selection = requiredSelection(type);
   for (const field of declaredFields(type)) {
     const named = getNamedType(field.type);
-    if (!isInputObjectType(named) || isComparator(named, type)) selection.set(field.name, 'all');
+    if (!isInputObjectType(named)) selection.set(field.name, 'all');
+    else if (isComparator(named) && comparesText(named)) selection.set(field.name, commonOperators(named));
   }
   return selection;
+}
+
+/** A comparator whose operators take strings (not IDs, numbers or dates). */
+function comparesText(comparator: GraphQLInputObjectType): boolean {
+  return Object.values(comparator.getFields()).some((field) => getNamedType(field.type).name === 'String');
 }

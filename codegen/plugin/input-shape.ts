@@ -25,6 +25,8 @@ export interface ObjectShape {
   full: boolean;
   /** Equal keys mean equal shapes: the type name for full shapes. */
   key: string;
+  /** 0 at the level the variable starts; 1 and more inside recursive fields (and/or/not) unfolded. */
+  level: number;
 }
 
 export type NamedShape = ObjectShape | GraphQLScalarType | GraphQLEnumType;
@@ -67,7 +69,7 @@ export class ShapeBuilder {
     if (!isInputObjectType(type)) return type;
     let shape = this.fullShapes.get(type.name);
     if (!shape) {
-      shape = { kind: 'object', type, fields: [], full: true, key: type.name };
+      shape = { kind: 'object', type, fields: [], full: true, key: type.name, level: 0 };
       this.fullShapes.set(type.name, shape); // before the fields: recursive types refer back to it
       shape.fields = declaredFields(type).map((field) => ({ field, target: this.full(getNamedType(field.type)) }));
     }
@@ -79,10 +81,16 @@ export class ShapeBuilder {
    * the enclosing level's selection again, `depth` more times; at 0 it is left out.
    */
   selected(type: GraphQLInputObjectType, selection: Selection, depth: number): ObjectShape {
-    return this.select(type, selection, depth, []);
+    return this.select(type, selection, depth, [], 0);
   }
 
-  private select(type: GraphQLInputObjectType, selection: Selection, depth: number, enclosing: { type: GraphQLInputObjectType; selection: Selection }[]): ObjectShape {
+  private select(
+    type: GraphQLInputObjectType,
+    selection: Selection,
+    depth: number,
+    enclosing: { type: GraphQLInputObjectType; selection: Selection }[],
+    level: number,
+  ): ObjectShape {
     const path = [...enclosing, { type, selection }];
     const fields: FieldShape[] = [];
     for (const field of declaredFields(type)) {
@@ -95,15 +103,15 @@ export class ShapeBuilder {
       }
       const repeated = [...path].reverse().find((level) => level.type === named);
       if (repeated) {
-        if (depth > 0) fields.push({ field, target: this.select(named, repeated.selection, depth - 1, path.slice(0, path.indexOf(repeated))) });
+        if (depth > 0) fields.push({ field, target: this.select(named, repeated.selection, depth - 1, path.slice(0, path.indexOf(repeated)), level + 1) });
         continue;
       }
-      fields.push({ field, target: this.select(named, below, depth, path) });
+      fields.push({ field, target: this.select(named, below, depth, path, 0) });
     }
-    const key = `${type.name}(${fields.map(({ field, target }) => (isObjectShape(target) ? `${field.name}:${target.key}` : field.name)).join(',')})`;
+    const key = `${type.name}${level > 0 ? `@${level}` : ''}(${fields.map(({ field, target }) => (isObjectShape(target) ? `${field.name}:${target.key}` : field.name)).join(',')})`;
     let shape = this.selectedShapes.get(key);
     if (!shape) {
-      shape = { kind: 'object', type, fields, full: false, key };
+      shape = { kind: 'object', type, fields, full: false, key, level };
       this.selectedShapes.set(key, shape);
     }
     return shape;
@@ -129,4 +137,19 @@ export function selectionFromPaths(paths: readonly string[]): Map<string, Select
     }
   }
   return root;
+}
+
+/** An input object of scalars and enums only (and lists of them): `StringComparator`, `Int_comparison_exp`. */
+export function isComparator(type: GraphQLNamedInputType): type is GraphQLInputObjectType {
+  return isInputObjectType(type) && Object.values(type.getFields()).every((field) => !isInputObjectType(getNamedType(field.type)));
+}
+
+/**
+ * Operators a model reaches for first and understands by name, compared ignoring case and leading
+ * underscores (Hasura's `_eq`, Prisma's `equals`, Linear's `containsIgnoreCase`).
+ */
+const COMMON_OPERATORS = new Set(['eq', 'equals', 'in', 'contains', 'containsignorecase', 'ilike', 'like', 'lt', 'lte', 'gt', 'gte', 'null', 'isnull', 'is_null']);
+
+export function isCommonOperator(fieldName: string): boolean {
+  return COMMON_OPERATORS.has(fieldName.replace(/^_+/, '').toLowerCase());
 }

@@ -1,14 +1,21 @@
 /**
  * A tool's input JSON Schema, straight from the GraphQL types (no zod conversion): one named
- * definition per input type and enum, named after it and carrying its description, referenced
- * wherever used. Linear in the size of the shapes it covers.
+ * definition per input type and enum (and custom scalar with a description or pattern), named
+ * after it and carrying its description, referenced wherever used. Linear in the size of the shapes it covers.
  *
  * Kept to what models and clients' schema translators handle: no `$schema`, no type arrays
  * (an optional argument is its type alone; leaving it out means null), `$ref` only to `#/$defs/X`,
- * @oneOf as an object of optional fields with min/maxProperties 1.
+ * @oneOf as an object of optional fields with min/maxProperties 1, `additionalProperties: false`
+ * only on the arguments object (Gemini-style translators drop it; the server rejects unknown
+ * fields by name either way).
+ *
+ * Tokens matter: a second selection of a type (StringComparator_2) does not repeat the type's
+ * description, a level unfolded inside and/or/not says "as above" instead of repeating every
+ * field's description, and in a selection of a comparator the operators named for what they do
+ * (eq, in, lt, gte, contains, ...) go without their descriptions ("Equals constraint.").
  */
-import { isEnumType, isListType, isNonNullType, isSpecifiedScalarType, type GraphQLEnumType, type GraphQLInputType } from 'graphql';
-import { declaredOrder, isObjectShape, isRequiredField, type NamedShape, type ObjectShape } from './input-shape.js';
+import { isEnumType, isListType, isNonNullType, type GraphQLEnumType, type GraphQLInputType, type GraphQLScalarType } from 'graphql';
+import { declaredOrder, isCommonOperator, isComparator, isObjectShape, isRequiredField, type NamedShape, type ObjectShape } from './input-shape.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -39,7 +46,7 @@ export function toolInputJsonSchema(variables: readonly JsonVariable[], customSc
 
 class ToolSchemaWriter {
   private readonly defs: Record<string, JsonSchema> = {};
-  private readonly names = new Map<ObjectShape | GraphQLEnumType, string>();
+  private readonly names = new Map<ObjectShape | GraphQLEnumType | GraphQLScalarType, string>();
   private readonly taken = new Set<string>();
 
   constructor(private readonly customScalar: (name: string) => JsonSchema) {}
@@ -62,7 +69,7 @@ class ToolSchemaWriter {
 
   private position(type: GraphQLInputType, shape: NamedShape, description: string | undefined, defaultValue?: { value: unknown }, deprecation?: string | null): JsonSchema {
     const schema = { ...this.value(isNonNullType(type) ? type.ofType : type, shape) };
-    const text = [description?.trim() || scalarDescription(shape), deprecation ? `Deprecated: ${deprecation}` : undefined].filter(Boolean).join(' ');
+    const text = [description?.trim(), deprecation ? `Deprecated: ${deprecation}` : undefined].filter(Boolean).join(' ');
     if (text) schema.description = text;
     if (defaultValue && defaultValue.value !== undefined) schema.default = defaultValue.value;
     return schema;
@@ -72,40 +79,53 @@ class ToolSchemaWriter {
     if (isNonNullType(type)) return this.value(type.ofType, shape);
     if (isListType(type)) return { type: 'array', items: this.value(type.ofType, shape) };
     if (isObjectShape(shape) || isEnumType(shape)) return { $ref: `#/$defs/${this.definition(shape)}` };
-    return BUILT_IN[shape.name] ?? this.customScalar(shape.name);
+    if (BUILT_IN[shape.name]) return BUILT_IN[shape.name];
+    const custom = this.customScalar(shape.name);
+    // A custom scalar with something to say (a description, a pattern) is said once, as a definition.
+    if (!shape.description?.trim() && Object.keys(custom).length <= 1) return custom;
+    return { $ref: `#/$defs/${this.definition(shape)}` };
   }
 
   /** The definition's name, writing it on first use (named before it is written: recursion refers back). */
-  private definition(shape: ObjectShape | GraphQLEnumType): string {
+  private definition(shape: ObjectShape | GraphQLEnumType | GraphQLScalarType): string {
     let name = this.names.get(shape);
     if (name) return name;
-    const typeName = isEnumType(shape) ? shape.name : shape.type.name;
+    const typeName = isObjectShape(shape) ? shape.type.name : shape.name;
     name = typeName;
     for (let variant = 2; this.taken.has(name); variant++) name = `${typeName}_${variant}`;
     this.taken.add(name);
     this.names.set(shape, name);
     this.defs[name] = {}; // keeps $defs in first-use order
-    this.defs[name] = isEnumType(shape) ? enumDefinition(shape) : this.objectDefinition(shape);
+    if (isObjectShape(shape)) this.defs[name] = this.objectDefinition(shape, name);
+    else if (isEnumType(shape)) this.defs[name] = enumDefinition(shape);
+    else this.defs[name] = { ...this.customScalar(shape.name), ...(shape.description?.trim() ? { description: shape.description.trim() } : {}) };
     return name;
   }
 
-  private objectDefinition(shape: ObjectShape): JsonSchema {
+  private objectDefinition(shape: ObjectShape, name: string): JsonSchema {
+    const repeated = shape.level > 0;
+    const plainOperators = !shape.full && isComparator(shape.type);
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     for (const { field, target } of shape.fields) {
       const defaultValue = field.defaultValue !== undefined ? { value: field.defaultValue } : undefined;
-      properties[field.name] = this.position(field.type, target, field.description ?? undefined, defaultValue, field.deprecationReason);
+      const describe = !repeated && !(plainOperators && isCommonOperator(field.name));
+      properties[field.name] = this.position(field.type, target, describe ? (field.description ?? undefined) : undefined, defaultValue, field.deprecationReason);
       if (!shape.type.isOneOf && isRequiredField(field)) required.push(field.name);
     }
     const oneOf = shape.type.isOneOf ? `Set exactly one of: ${shape.fields.map(({ field }) => field.name).join(', ')}.` : undefined;
-    const description = [shape.type.description?.trim(), oneOf].filter(Boolean).join(' ');
+    const own = repeated
+      ? `As ${shape.type.name} above, one level down.`
+      : name === shape.type.name
+        ? shape.type.description?.trim()
+        : undefined; // a second selection of the type: its description was given with the first
+    const description = [own, oneOf].filter(Boolean).join(' ');
     return {
       type: 'object',
       ...(description ? { description } : {}),
       properties,
       ...(required.length > 0 ? { required } : {}),
       ...(oneOf ? { minProperties: 1, maxProperties: 1 } : {}),
-      additionalProperties: false,
     };
   }
 }
@@ -114,12 +134,6 @@ function enumDefinition(type: GraphQLEnumType): JsonSchema {
   const values = declaredOrder(type.getValues(), type.astNode?.values);
   const description = [type.description?.trim(), enumValuesDoc(type)].filter(Boolean).join(' ');
   return { type: 'string', ...(description ? { description } : {}), enum: values.map((value) => value.name) };
-}
-
-/** A custom scalar's own description, for positions that have none (built-in scalars say nothing new). */
-function scalarDescription(shape: NamedShape): string | undefined {
-  if (isObjectShape(shape) || isEnumType(shape) || isSpecifiedScalarType(shape)) return undefined;
-  return shape.description?.trim() || undefined;
 }
 
 /** Enum values with their meanings, when the schema gives any ("ACTIVE: Under active care."). */

@@ -6,7 +6,7 @@ import { customScalarJsonSchemas } from './scalar-json-schema.js';
 import { planToolInput, type ToolInputVariable } from './tool-input.js';
 import { readMcpOptions } from './mcp-directive.js';
 import { operationSource } from './operation-source.js';
-import { fragmentsUsedBy, operationDescription, variableOwnDescription, variableUsageDescriptions } from './descriptions.js';
+import { fragmentsUsedBy, operationDescription, variableOwnDescription, variableUsageDescriptions, withoutDefaultWording } from './descriptions.js';
 import { diagnosticAt, OperationsError, relativeToProject } from '../diagnostics.js';
 import { checkOperationFiles, type OperationFile, type ToolOperation } from '../operation-checks.js';
 import { toolTitleFor } from './tool-name.js';
@@ -61,7 +61,9 @@ export const plugin: PluginFunction<McpToolsPluginConfig> = (schema, documents, 
         return [];
       }
       const defaultValue = variable.defaultValue ? { value: valueFromAST(variable.defaultValue, type) } : undefined;
-      return [{ name, type, defaultValue, description: variableOwnDescription(variable) ?? usageDescriptions.get(name) }];
+      const fromSchema = usageDescriptions.get(name);
+      const description = variableOwnDescription(variable) ?? (fromSchema && defaultValue ? withoutDefaultWording(fromSchema) : fromSchema);
+      return [{ name, type, defaultValue, description }];
     });
     const description = operationDescription(tool.operation, schema);
     const plan = planToolInput(variables, {
