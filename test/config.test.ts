@@ -26,6 +26,7 @@ describe('configuration from the environment', () => {
       outputSchemas: true,
       mutations: 'all',
       maskErrorDetails: false,
+      inputMaxDepth: 100,
     });
   });
 

@@ -9,8 +9,8 @@
  * only on the arguments object (Gemini-style translators drop it; the server rejects unknown
  * fields by name either way).
  *
- * Tokens matter: a second selection of a type (StringComparator_2) does not repeat the type's
- * description, a level unfolded inside and/or/not says "as above" instead of repeating every
+ * Tokens matter: a selection of a type below the variable (TeamFilter with only `key`) or a second
+ * selection (StringComparator_2) does not repeat the type's description, a level unfolded inside and/or/not says "as above" instead of repeating every
  * field's description, and in a selection of a comparator the operators named for what they do
  * (eq, in, lt, gte, contains, ...) go without their descriptions ("Equals constraint.").
  */
@@ -51,7 +51,11 @@ class ToolSchemaWriter {
 
   constructor(private readonly customScalar: (name: string) => JsonSchema) {}
 
+  /** The variables' own types: the only selected shapes that keep their type's description. */
+  private readonly roots = new Set<NamedShape>();
+
   write(variables: readonly JsonVariable[]): JsonSchema {
+    for (const variable of variables) this.roots.add(variable.shape);
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     for (const variable of variables) {
@@ -114,11 +118,14 @@ class ToolSchemaWriter {
       if (!shape.type.isOneOf && isRequiredField(field)) required.push(field.name);
     }
     const oneOf = shape.type.isOneOf ? `Set exactly one of: ${shape.fields.map(({ field }) => field.name).join(', ')}.` : undefined;
+    // Inside a selection, the field that leads to a type says what it is for ("Filters that the
+    // issue's team must satisfy."); the type's own words ("Team filtering options.") add nothing.
+    // A second selection of a type does not repeat them either.
     const own = repeated
       ? `As ${shape.type.name} above, one level down.`
-      : name === shape.type.name
+      : (shape.full || this.roots.has(shape)) && name === shape.type.name
         ? shape.type.description?.trim()
-        : undefined; // a second selection of the type: its description was given with the first
+        : undefined;
     const description = [own, oneOf].filter(Boolean).join(' ');
     return {
       type: 'object',

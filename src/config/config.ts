@@ -33,11 +33,15 @@ export interface ServerConfig {
   mutations: MutationMode;
   /** Keep endpoint, response bodies and internal error messages out of tool errors. */
   maskErrorDetails: boolean;
+  /** Deepest nesting of objects and lists accepted in a tool call's arguments. */
+  inputMaxDepth: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 2;
 export const DEFAULT_PORT = 8080;
+/** Far above any real filter (a filter level is an object and a list: 50 levels of and/or). */
+export const DEFAULT_INPUT_MAX_DEPTH = 100;
 
 /** Bad configuration: the message names each variable, what is wrong and what would be right. */
 export class ConfigError extends Error {
@@ -69,6 +73,7 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     outputSchemas: readBoolean('OUTPUT_SCHEMAS', env.OUTPUT_SCHEMAS, true, problems),
     mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
     maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
+    inputMaxDepth: readInteger('INPUT_MAX_DEPTH', env.INPUT_MAX_DEPTH, DEFAULT_INPUT_MAX_DEPTH, 1, 10_000, problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {

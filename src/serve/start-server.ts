@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
+import { setInputMaxDepth } from '../tools/input-validation.js';
 import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
 import type { ListedTool } from '../tools/tool-list.js';
 import { UpstreamClient } from '../upstream/upstream-client.js';
@@ -23,6 +24,7 @@ export async function startServer(
   toolList: readonly ListedTool[],
   logger: Logger,
 ): Promise<RunningServer> {
+  setInputMaxDepth(config.inputMaxDepth);
   const context = await createContext(config, new ToolCatalog(tools, config.mutations, toolList), logger);
   if (config.transport === 'http') {
     // Express and the HTTP transport load only when serving HTTP.

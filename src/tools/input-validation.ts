@@ -6,9 +6,7 @@
  *   thousand levels deep is a tool error naming the path and the limit, never a stack overflow.
  */
 import { z } from 'zod';
-
-/** Deepest nesting of objects and lists in a call's arguments (INPUT_MAX_DEPTH); far above any real filter. */
-export const DEFAULT_INPUT_MAX_DEPTH = 100;
+import { DEFAULT_INPUT_MAX_DEPTH } from '../config/config.js';
 
 let inputMaxDepth = DEFAULT_INPUT_MAX_DEPTH;
 
