@@ -99,10 +99,11 @@ function overBudgetMessage(plan: ToolInputPlan, context: ToolInputContext): stri
   const costs = variableCosts(plan.jsonSchema);
   const descriptionTokens = Math.ceil(context.description.length / 4);
   const where = [...costs.slice(0, 3).map((cost) => formatVariableCost(cost)), `description ${descriptionTokens.toLocaleString('en-US')} tokens`];
-  const biggest = costs[0];
+  const inputObjects = new Set(plan.variables.filter((variable) => isInputObjectType(getNamedType(variable.type))).map((variable) => variable.name));
+  const biggest = costs.find((cost) => inputObjects.has(cost.variable));
   const advice = biggest
     ? `choose what the model sees with @mcp(fields: ["…"], depth: 1) on $${biggest.variable}`
-    : 'shorten the description';
+    : 'shorten the description and variable comments, or take fewer variables';
   return (
     `tool ${context.toolName} costs about ${plan.tokens.toLocaleString('en-US')} tokens, over its budget of ${plan.budget.toLocaleString('en-US')}` +
     `${plan.pruned.length > 0 ? ' even with default pruning' : ''}: ${where.join('; ')}. ` +
