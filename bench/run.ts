@@ -16,10 +16,16 @@ import { describeMachine } from './machine.js';
 import { scratchPath } from './paths.js';
 import { buildBenchProjects } from './scale-projects.js';
 import { buildTable, codegenTable, coldStartTable, footprintTable, latencyTable, targetsTable, type Target } from './table.js';
+import { GITHUB_SCALARS } from './github-scalars.js';
+import { projectRoot } from './paths.js';
+import { measureToolTokens, operationsIn, scalarsOf, tokensReport } from './tool-tokens.js';
+import shippedConfig from '../codegen.js';
 import { startUpstream } from './upstream.js';
 import { latencyVariants, mcpGraphqlCommand, serverCommand } from './variants.js';
 
 const quick = process.argv.includes('--quick');
+/** Only the model-facing token sizes (a minute, no servers): `npm run bench -- --tokens`. */
+const tokensOnly = process.argv.includes('--tokens');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const LATENCY: LatencyOptions = {
@@ -33,13 +39,31 @@ const LATENCY: LatencyOptions = {
 const COLD_START_ROUNDS = quick ? 3 : 5;
 const CODEGEN_ROUNDS = quick ? 1 : 2;
 const OPERATIONS = 1000;
+const LINEAR_STYLE = path.join(projectRoot, 'test/fixtures/linear-style');
+const SHIPPED_SCALARS = scalarsOf(shippedConfig);
 
 const started = performance.now();
 const machine = describeMachine();
 log(`machine: ${machine}`);
 
-log("GitHub's schema and the server snapshots (reused when unchanged):");
 const github = githubSchema();
+log('model-facing tokens per tool (demo, 1,000 GitHub operations, Linear-style filter):');
+const tokens = await measureToolTokens(
+  [
+    { label: 'demo (as shipped)', schemaFile: path.join(projectRoot, 'schema/schema.graphql'), operations: operationsIn(path.join(projectRoot, 'operations')), scalars: SHIPPED_SCALARS },
+    { label: 'GitHub, 1,000 operations', schemaFile: github.file, operations: githubOperationFiles(github.schema, OPERATIONS), scalars: GITHUB_SCALARS },
+    { label: 'Linear-style filter', schemaFile: path.join(LINEAR_STYLE, 'schema.graphql'), operations: operationsIn(path.join(LINEAR_STYLE, 'operations')) },
+  ],
+  log,
+);
+if (tokensOnly) {
+  const report = `${tokensReport(tokens)}\n`;
+  process.stdout.write(report);
+  writeFileSync(path.join(scratchPath('.'), 'last-tokens.md'), report);
+  process.exit(0);
+}
+
+log("GitHub's schema and the server snapshots (reused when unchanged):");
 const projects = await buildBenchProjects(github, log);
 
 const upstream = await startUpstream();
@@ -110,6 +134,10 @@ const report = [
     { label: 'GitHub schema, 1,000 operations', ...projects.github1000 },
     { label: 'demo schema, 1,000 operations', ...projects.demo1000 },
   ]),
+  '',
+  '### Model-facing tokens per tool (name + description + input JSON Schema, ~4 characters a token)',
+  '',
+  tokensReport(tokens),
   '',
   '### Targets',
   '',

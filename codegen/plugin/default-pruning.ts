@@ -2,7 +2,8 @@
  * What a tool offers of a big input type when its author chose nothing and the whole type would
  * not fit the tool's token budget. The rule (README "Big input types"):
  *
- * 1. required fields, always;
+ * 1. required fields, always (a required input object with its own required fields; its
+ *    optional ones follow by steps 2-4 once the variable's own type is done);
  * 2. the type's own scalar and enum fields;
  * 3. its recursive fields (and/or/not), unfolded one level;
  * 4. in schema order, its comparator fields (input objects of scalars and enums only, e.g.
@@ -28,29 +29,26 @@ export interface PrunedInput {
 
 /** Required fields only: where pruning starts. */
 export function minimalShape(type: GraphQLInputObjectType, builder: ShapeBuilder): ObjectShape {
-  return builder.selected(type, requiredSelection(type), DEFAULT_DEPTH);
+  const selection = new Map<string, Selection>();
+  requiredInto(type, selection, type, []);
+  return builder.selected(type, selection, DEFAULT_DEPTH);
 }
 
 /** Grows the offered fields by the rule above while `fits` says the tool stays within budget. */
 export function pruneToFit(type: GraphQLInputObjectType, builder: ShapeBuilder, fits: (shape: ObjectShape) => boolean): PrunedInput {
-  const selection = requiredSelection(type);
-  const fields = declaredFields(type);
-  const candidates: [GraphQLInputField, Selection][] = [
-    ...fields.filter((field) => !isInputObjectType(getNamedType(field.type))).map((field) => [field, 'all'] as [GraphQLInputField, Selection]),
-    ...fields.filter((field) => getNamedType(field.type) === type).map((field) => [field, 'all'] as [GraphQLInputField, Selection]),
-    ...fields.flatMap((field): [GraphQLInputField, Selection][] => {
-      const named = getNamedType(field.type);
-      if (!isInputObjectType(named) || named === type) return [];
-      if (isComparator(named)) return [[field, commonOperators(named)]];
-      const own = relationSelection(named);
-      return own.size > 0 ? [[field, own]] : [];
-    }),
-  ];
-  for (const [field, below] of candidates) {
-    if (selection.has(field.name)) continue;
-    selection.set(field.name, below);
-    if (!fits(builder.selected(type, selection, DEFAULT_DEPTH))) selection.delete(field.name);
+  const selection = new Map<string, Selection>();
+  // The variable's type first, then each required input object inside it (their optional fields by the same rule).
+  const levels: Level[] = [];
+  requiredInto(type, selection, type, levels);
+  levels.unshift({ type, selection });
+  for (const level of levels) {
+    for (const [field, below] of candidatesOf(level.type, type)) {
+      if (level.selection.has(field.name)) continue;
+      level.selection.set(field.name, below);
+      if (!fits(builder.selected(type, selection, DEFAULT_DEPTH))) level.selection.delete(field.name);
+    }
   }
+  const fields = declaredFields(type);
   return {
     shape: builder.selected(type, selection, DEFAULT_DEPTH),
     kept: fields.filter((field) => selection.has(field.name)).map((field) => field.name),
@@ -58,10 +56,49 @@ export function pruneToFit(type: GraphQLInputObjectType, builder: ShapeBuilder, 
   };
 }
 
+interface Level {
+  type: GraphQLInputObjectType;
+  selection: Map<string, Selection>;
+}
+
+/** Steps 2-4 of the rule for one input object, in order. */
+function candidatesOf(type: GraphQLInputObjectType, root: GraphQLInputObjectType): [GraphQLInputField, Selection][] {
+  const fields = declaredFields(type);
+  const recursive = (field: GraphQLInputField) => getNamedType(field.type) === type || getNamedType(field.type) === root;
+  return [
+    ...fields.filter((field) => !isInputObjectType(getNamedType(field.type))).map((field): [GraphQLInputField, Selection] => [field, 'all']),
+    ...fields.filter(recursive).map((field): [GraphQLInputField, Selection] => [field, 'all']),
+    ...fields.flatMap((field): [GraphQLInputField, Selection][] => {
+      const named = getNamedType(field.type);
+      if (!isInputObjectType(named) || recursive(field)) return [];
+      if (isComparator(named)) return [[field, commonOperators(named)]];
+      const own = relationSelection(named);
+      return own.size > 0 ? [[field, own]] : [];
+    }),
+  ];
+}
+
+/**
+ * Step 1: a type's required fields into `selection`; a required input object gets its own
+ * required fields (recursively), and is listed in `levels` to grow later.
+ */
+function requiredInto(type: GraphQLInputObjectType, selection: Map<string, Selection>, root: GraphQLInputObjectType, levels: Level[], seen = new Set<GraphQLInputObjectType>([type])): void {
+  for (const field of declaredFields(type).filter(isRequiredField)) {
+    const named = getNamedType(field.type);
+    if (!isInputObjectType(named) || isComparator(named) || seen.has(named) || named === root) {
+      selection.set(field.name, 'all');
+      continue;
+    }
+    const inner = new Map<string, Selection>();
+    selection.set(field.name, inner);
+    levels.push({ type: named, selection: inner });
+    requiredInto(named, inner, root, levels, new Set([...seen, named]));
+  }
+}
+
 function requiredSelection(type: GraphQLInputObjectType): Map<string, Selection> {
   return new Map(declaredFields(type).filter(isRequiredField).map((field) => [field.name, 'all' as Selection]));
 }
-
 
 function commonOperators(comparator: GraphQLInputObjectType): Selection {
   const selection = requiredSelection(comparator);

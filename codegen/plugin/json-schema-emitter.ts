@@ -5,9 +5,9 @@
  *
  * Kept to what models and clients' schema translators handle: no `$schema`, no type arrays
  * (an optional argument is its type alone; leaving it out means null), `$ref` only to `#/$defs/X`,
- * @oneOf as an object of optional fields with min/maxProperties 1, `additionalProperties: false`
- * only on the arguments object (Gemini-style translators drop it; the server rejects unknown
- * fields by name either way).
+ * @oneOf as an object of optional fields with min/maxProperties 1, no `additionalProperties`
+ * (Gemini-style translators drop it, and `properties` already lists what a tool takes: the server
+ * rejects anything else with a message naming what it offers).
  *
  * Tokens matter: a selection of a type below the variable (TeamFilter with only `key`) or a second
  * selection (StringComparator_2) does not repeat the type's description, a level unfolded inside and/or/not says "as above" instead of repeating every
@@ -53,6 +53,10 @@ class ToolSchemaWriter {
 
   /** The variables' own types: the only selected shapes that keep their type's description. */
   private readonly roots = new Set<NamedShape>();
+  /** Definitions referenced at least once from a position without a description of its own. */
+  private readonly bareRefs = new Set<string>();
+  /** Each definition's description without the type's own words, used when every reference describes itself. */
+  private readonly withoutTypeWords = new Map<string, string | undefined>();
 
   write(variables: readonly JsonVariable[]): JsonSchema {
     for (const variable of variables) this.roots.add(variable.shape);
@@ -62,32 +66,41 @@ class ToolSchemaWriter {
       properties[variable.name] = this.position(variable.type, variable.shape, variable.description, variable.defaultValue);
       if (isNonNullType(variable.type) && !variable.defaultValue) required.push(variable.name);
     }
+    // A type's words are for positions that have none; where every position has its own, they go
+    // (as each position said its own words or the type's, never both, before definitions).
+    for (const [name, rest] of this.withoutTypeWords) {
+      if (this.bareRefs.has(name)) continue;
+      if (rest) this.defs[name].description = rest;
+      else delete this.defs[name].description;
+    }
     return {
       type: 'object',
       properties,
       ...(required.length > 0 ? { required } : {}),
-      additionalProperties: false,
       ...(this.names.size > 0 ? { $defs: this.defs } : {}),
     };
   }
 
   private position(type: GraphQLInputType, shape: NamedShape, description: string | undefined, defaultValue?: { value: unknown }, deprecation?: string | null): JsonSchema {
-    const schema = { ...this.value(isNonNullType(type) ? type.ofType : type, shape) };
     const text = [description?.trim(), deprecation ? `Deprecated: ${deprecation}` : undefined].filter(Boolean).join(' ');
+    const schema = { ...this.value(isNonNullType(type) ? type.ofType : type, shape, text.length > 0) };
     if (text) schema.description = text;
     if (defaultValue && defaultValue.value !== undefined) schema.default = defaultValue.value;
     return schema;
   }
 
-  private value(type: GraphQLInputType, shape: NamedShape): JsonSchema {
-    if (isNonNullType(type)) return this.value(type.ofType, shape);
-    if (isListType(type)) return { type: 'array', items: this.value(type.ofType, shape) };
-    if (isObjectShape(shape) || isEnumType(shape)) return { $ref: `#/$defs/${this.definition(shape)}` };
-    if (BUILT_IN[shape.name]) return BUILT_IN[shape.name];
-    const custom = this.customScalar(shape.name);
-    // A custom scalar with something to say (a description, a pattern) is said once, as a definition.
-    if (!shape.description?.trim() && Object.keys(custom).length <= 1) return custom;
-    return { $ref: `#/$defs/${this.definition(shape)}` };
+  private value(type: GraphQLInputType, shape: NamedShape, described: boolean): JsonSchema {
+    if (isNonNullType(type)) return this.value(type.ofType, shape, described);
+    if (isListType(type)) return { type: 'array', items: this.value(type.ofType, shape, described) };
+    if (!isObjectShape(shape) && BUILT_IN[shape.name]) return BUILT_IN[shape.name];
+    if (!isObjectShape(shape) && !isEnumType(shape)) {
+      const custom = this.customScalar(shape.name);
+      // A custom scalar with something to say (a description, a pattern) is said once, as a definition.
+      if (!shape.description?.trim() && Object.keys(custom).length <= 1) return custom;
+    }
+    const name = this.definition(shape);
+    if (!described) this.bareRefs.add(name);
+    return { $ref: `#/$defs/${name}` };
   }
 
   /** The definition's name, writing it on first use (named before it is written: recursion refers back). */
@@ -100,9 +113,17 @@ class ToolSchemaWriter {
     this.taken.add(name);
     this.names.set(shape, name);
     this.defs[name] = {}; // keeps $defs in first-use order
-    if (isObjectShape(shape)) this.defs[name] = this.objectDefinition(shape, name);
-    else if (isEnumType(shape)) this.defs[name] = enumDefinition(shape);
-    else this.defs[name] = { ...this.customScalar(shape.name), ...(shape.description?.trim() ? { description: shape.description.trim() } : {}) };
+    if (isObjectShape(shape)) {
+      this.defs[name] = this.objectDefinition(shape, name);
+    } else if (isEnumType(shape)) {
+      const values = enumValuesDoc(shape);
+      this.defs[name] = enumDefinition(shape, values);
+      if (shape.description?.trim()) this.withoutTypeWords.set(name, values);
+    } else {
+      const description = shape.description?.trim();
+      this.defs[name] = { ...this.customScalar(shape.name), ...(description ? { description } : {}) };
+      if (description) this.withoutTypeWords.set(name, undefined);
+    }
     return name;
   }
 
@@ -127,6 +148,7 @@ class ToolSchemaWriter {
         ? shape.type.description?.trim()
         : undefined;
     const description = [own, oneOf].filter(Boolean).join(' ');
+    if (own && !repeated) this.withoutTypeWords.set(name, oneOf);
     return {
       type: 'object',
       ...(description ? { description } : {}),
@@ -137,21 +159,36 @@ class ToolSchemaWriter {
   }
 }
 
-function enumDefinition(type: GraphQLEnumType): JsonSchema {
+function enumDefinition(type: GraphQLEnumType, valuesDoc: string | undefined): JsonSchema {
   const values = declaredOrder(type.getValues(), type.astNode?.values);
-  const description = [type.description?.trim(), enumValuesDoc(type)].filter(Boolean).join(' ');
+  const description = [type.description?.trim(), valuesDoc].filter(Boolean).join(' ');
   return { type: 'string', ...(description ? { description } : {}), enum: values.map((value) => value.name) };
 }
 
-/** Enum values with their meanings, when the schema gives any ("ACTIVE: Under active care."). */
+/**
+ * Enum values with their meanings, when the schema gives any ("ACTIVE: Under active care."). A
+ * meaning that only restates the value's name ("GIST: A gist.") is left out.
+ */
 export function enumValuesDoc(type: GraphQLEnumType): string | undefined {
   const values = declaredOrder(type.getValues(), type.astNode?.values);
-  if (!values.some((value) => value.description || value.deprecationReason)) return undefined;
+  const meaningOf = (value: (typeof values)[number]) => (value.description && !restatesName(value.description, value.name) ? value.description.trim() : undefined);
+  if (!values.some((value) => meaningOf(value) || value.deprecationReason)) return undefined;
   const described = values.map((value) => {
-    const meaning = [value.description?.trim(), value.deprecationReason ? `(deprecated: ${value.deprecationReason})` : undefined]
+    const meaning = [meaningOf(value), value.deprecationReason ? `(deprecated: ${value.deprecationReason})` : undefined]
       .filter(Boolean)
       .join(' ');
     return meaning ? `${value.name}: ${meaning}` : value.name;
   });
   return `Values: ${described.join(' | ')}`;
+}
+
+/** "A pull request." for PULL_REQUEST: the same words, give or take articles, case and punctuation. */
+function restatesName(description: string, name: string): boolean {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word && !['a', 'an', 'the'].includes(word))
+      .join(' ');
+  return words(description) === words(name.replace(/_/g, ' '));
 }
