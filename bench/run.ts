@@ -18,7 +18,7 @@ import { buildBenchProjects } from './scale-projects.js';
 import { buildTable, codegenTable, coldStartTable, footprintTable, latencyTable, targetsTable, type Target } from './table.js';
 import { GITHUB_SCALARS } from './github-scalars.js';
 import { projectRoot } from './paths.js';
-import { measureToolTokens, operationsIn, scalarsOf, tokensReport } from './tool-tokens.js';
+import { measureToolTokens, operationsIn, scalarsOf, tokenSummary, tokensReport, type TokenResult } from './tool-tokens.js';
 import shippedConfig from '../codegen.js';
 import { startUpstream } from './upstream.js';
 import { latencyVariants, mcpGraphqlCommand, serverCommand } from './variants.js';
@@ -56,8 +56,9 @@ const tokens = await measureToolTokens(
   ],
   log,
 );
+const tokenTargets = tokenTargetsOf(tokens);
 if (tokensOnly) {
-  const report = `${tokensReport(tokens)}\n`;
+  const report = `${tokensReport(tokens)}\n\n${targetsTable(tokenTargets)}\n`;
   process.stdout.write(report);
   writeFileSync(path.join(scratchPath('.'), 'last-tokens.md'), report);
   process.exit(0);
@@ -105,6 +106,7 @@ const targets: Target[] = [
   { name: 'HTTP throughput (c) ≥ 0.85× direct (a)', value: byKey(latency, 'c').throughput / direct.throughput, limit: 0.85, kind: 'min' },
   { name: 'cold start, 1,000 tools ≤ 1.3× hand-written server (d)', value: byKey(coldStarts, 'gh1000').totalMs / byKey(coldStarts, 'd').totalMs, limit: 1.3, kind: 'max' },
   { name: 'codegen, 1,000 operations ≤ 2× plain codegen', value: codegen.find((c) => c.kind === 'ours')!.meanMs / codegen.find((c) => c.kind === 'plain')!.meanMs, limit: 2, kind: 'max' },
+  ...tokenTargets,
 ];
 const floor = byKey(latency, 'd').p50 / direct.p50;
 
@@ -148,3 +150,17 @@ const report = [
 ].join('\n');
 process.stdout.write(report);
 writeFileSync(path.join(scratchPath('.'), 'last-run.md'), report);
+
+/** Issue 13's targets on model-facing tokens (absolute: token counts do not depend on the machine). */
+function tokenTargetsOf(results: TokenResult[]): Target[] {
+  const linear = results.find((result) => result.label === 'Linear-style filter')!;
+  const tool = (name: string) => linear.tools.find((candidate) => candidate.tool === name)!;
+  const github = tokenSummary(results.find((result) => result.label === 'GitHub, 1,000 operations')!);
+  return [
+    { name: 'Linear-style list_issues, default pruning ≤ 2,000 tokens', value: tool('list_issues').tokens, limit: 2000, kind: 'max', unit: 'tokens' },
+    { name: 'Linear-style find_issues, curated filter ≤ 500 tokens', value: tool('find_issues').tokens, limit: 500, kind: 'max', unit: 'tokens' },
+    { name: 'GitHub 1,000 operations: median ≤ 150 tokens', value: github.median, limit: 150, kind: 'max', unit: 'tokens' },
+    { name: 'GitHub 1,000 operations: max ≤ 1,000 tokens', value: github.max, limit: 1000, kind: 'max', unit: 'tokens' },
+    { name: 'codegen (plugin) for the filter operation list_issues ≤ 1,000 ms', value: tool('list_issues').pluginMs, limit: 1000, kind: 'max', unit: 'ms' },
+  ];
+}

@@ -95,6 +95,8 @@ export interface Target {
   limit: number;
   /** 'max': value must be <= limit; 'min': >= limit. */
   kind: 'max' | 'min';
+  /** Printed after an absolute value (tokens, ms); without it the value is a ratio. */
+  unit?: string;
 }
 
 export function targetsTable(targets: Target[]): string {
@@ -102,7 +104,8 @@ export function targetsTable(targets: Target[]): string {
     ['target', 'measured', 'met'],
     targets.map((target) => {
       const met = Number.isFinite(target.value) && (target.kind === 'max' ? target.value <= target.limit : target.value >= target.limit);
-      return [target.name, Number.isFinite(target.value) ? `${target.value.toFixed(2)}×` : 'n/a', Number.isFinite(target.value) ? (met ? 'yes' : 'NO') : 'n/a'];
+      const shown = target.unit ? `${Math.round(target.value).toLocaleString('en-US')} ${target.unit}` : `${target.value.toFixed(2)}×`;
+      return [target.name, Number.isFinite(target.value) ? shown : 'n/a', Number.isFinite(target.value) ? (met ? 'yes' : 'NO') : 'n/a'];
     }),
   );
 }

@@ -39,6 +39,8 @@ export interface TokenResult {
   tools: ToolCost[];
   /** Wall time of the whole `npm run codegen` for the set, ms. */
   codegenMs: number;
+  /** Tools whose input codegen pruned to fit the budget (its warnings), with what was left out. */
+  pruned: string[];
 }
 
 /** Runs codegen on each set and measures every tool. */
@@ -60,17 +62,22 @@ export async function measureToolTokens(sets: readonly TokenSet[], log: (line: s
       ].join('\n'),
     );
     const started = performance.now();
+    let stderr: string;
     try {
-      await execFileAsync(process.execPath, [tsxCli, 'codegen/run.ts', '--config', configFile], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
+      ({ stderr } = await execFileAsync(process.execPath, [tsxCli, 'codegen/run.ts', '--config', configFile], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 }));
     } catch (error) {
       throw new Error(`codegen for ${set.label} failed: ${((error as { stderr?: string }).stderr ?? (error as Error).message).slice(0, 4000)}`);
     }
     const codegenMs = performance.now() - started;
     const listed = JSON.parse(readFileSync(path.join(dir, 'generated/tool-list.json'), 'utf8')) as { name: string; description?: string; inputSchema: unknown }[];
     const pluginMs = pluginTimes(set);
+    const pruned = [...stderr.matchAll(/: (\w+): (\$\w+ \(\w+, [\d,]+ tokens whole\)) offers .*?; left out: (.*?)\. Choose instead/g)].map(
+      ([, tool, variable, leftOut]) => `${tool} ${variable}: left out ${leftOut}`,
+    );
     results.push({
       label: set.label,
       codegenMs,
+      pruned,
       tools: listed.map((tool) => ({ tool: tool.name, tokens: toolTokens(tool.name, tool.description ?? '', tool.inputSchema), pluginMs: pluginMs.get(tool.name) ?? NaN })),
     });
     log(`  ${set.label}: ${listed.length} tools, codegen ${(codegenMs / 1000).toFixed(1)} s`);
@@ -143,13 +150,16 @@ export function tokensReport(results: readonly TokenResult[]): string {
       summary.pluginMedianMs.toFixed(1),
       summary.pluginMaxMs.toFixed(1),
       (result.codegenMs / 1000).toFixed(1),
+      String(result.pruned.length),
     ];
   });
   const perTool = results.flatMap((result) =>
-    result.tools.length > 12 ? [] : result.tools.map((tool) => [`${result.label}: ${tool.tool}`, '1', String(tool.tokens), '', '', tool.pluginMs.toFixed(1), '', '']),
+    result.tools.length > 12 ? [] : result.tools.map((tool) => [`${result.label}: ${tool.tool}`, '1', String(tool.tokens), '', '', tool.pluginMs.toFixed(1), '', '', '']),
   );
-  return markdownTable(
-    ['tools', 'count', 'median tokens', 'p90 tokens', 'max tokens', 'plugin ms per tool (median)', 'plugin ms (max)', 'npm run codegen s'],
+  const table = markdownTable(
+    ['tools', 'count', 'median tokens', 'p90 tokens', 'max tokens', 'plugin ms per tool (median)', 'plugin ms (max)', 'npm run codegen s', 'pruned to fit'],
     [...rows, ...perTool],
   );
+  const pruned = results.flatMap((result) => result.pruned.map((line) => `- ${result.label}: ${line}`));
+  return pruned.length > 0 ? `${table}\n\nPruned by default to fit the 1,000-token budget (codegen's warnings):\n\n${pruned.join('\n')}` : table;
 }
