@@ -18,10 +18,16 @@ import { buildBenchProjects } from './scale-projects.js';
 import { devLoopProject, measureDevLoop } from './dev-loop.js';
 import { buildTable, codegenTable, coldStartTable, devLoopTable, footprintTable, latencyTable, targetsTable, type Target } from './table.js';
 import { timeNpmScript } from './temp-project.js';
+import { GITHUB_SCALARS } from './github-scalars.js';
+import { projectRoot } from './paths.js';
+import { measureToolTokens, operationsIn, scalarsOf, tokenSummary, tokensReport, type TokenResult } from './tool-tokens.js';
+import shippedConfig from '../codegen.js';
 import { startUpstream } from './upstream.js';
 import { latencyVariants, mcpGraphqlCommand, serverCommand } from './variants.js';
 
 const quick = process.argv.includes('--quick');
+/** Only the model-facing token sizes (a minute, no servers): `npm run bench -- --tokens`. */
+const tokensOnly = process.argv.includes('--tokens');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const LATENCY: LatencyOptions = {
@@ -36,13 +42,32 @@ const COLD_START_ROUNDS = quick ? 3 : 5;
 const CODEGEN_ROUNDS = quick ? 1 : 2;
 const OPERATIONS = 1000;
 const DEV_LOOP_EDITS = quick ? 5 : 9;
+const LINEAR_STYLE = path.join(projectRoot, 'test/fixtures/linear-style');
+const SHIPPED_SCALARS = scalarsOf(shippedConfig);
 
 const started = performance.now();
 const machine = describeMachine();
 log(`machine: ${machine}`);
 
-log("GitHub's schema and the server snapshots (reused when unchanged):");
 const github = githubSchema();
+log('model-facing tokens per tool (demo, 1,000 GitHub operations, Linear-style filter):');
+const tokens = await measureToolTokens(
+  [
+    { label: 'demo (as shipped)', schemaFile: path.join(projectRoot, 'schema/schema.graphql'), operations: operationsIn(path.join(projectRoot, 'operations')), scalars: SHIPPED_SCALARS },
+    { label: 'GitHub, 1,000 operations', schemaFile: github.file, operations: githubOperationFiles(github.schema, OPERATIONS), scalars: GITHUB_SCALARS },
+    { label: 'Linear-style filter', schemaFile: path.join(LINEAR_STYLE, 'schema.graphql'), operations: operationsIn(path.join(LINEAR_STYLE, 'operations')) },
+  ],
+  log,
+);
+const tokenTargets = tokenTargetsOf(tokens);
+if (tokensOnly) {
+  const report = `${tokensReport(tokens)}\n\n${targetsTable(tokenTargets)}\n`;
+  process.stdout.write(report);
+  writeFileSync(path.join(scratchPath('.'), 'last-tokens.md'), report);
+  process.exit(0);
+}
+
+log("GitHub's schema and the server snapshots (reused when unchanged):");
 const projects = await buildBenchProjects(github, log);
 
 const upstream = await startUpstream();
@@ -98,6 +123,7 @@ const targets: Target[] = [
   { name: 'dev loop, demo: save → list_changed median ≤ 500 ms', value: devLoop[0].reloadMedianMs, limit: 500, kind: 'max', unit: 'ms' },
   { name: 'dev loop, GitHub 20 operations: save → list_changed median ≤ 1,500 ms', value: devLoop[1].reloadMedianMs, limit: 1500, kind: 'max', unit: 'ms' },
   { name: 'dev loop, demo: initialize answered ≤ 2,000 ms after spawn', value: devLoop[0].initializeMs, limit: 2000, kind: 'max', unit: 'ms' },
+  ...tokenTargets,
 ];
 const floor = byKey(latency, 'd').p50 / direct.p50;
 
@@ -134,6 +160,10 @@ const report = [
     { label: 'demo schema, 1,000 operations', ...projects.demo1000 },
   ]),
   '',
+  '### Model-facing tokens per tool (name + description + input JSON Schema, ~4 characters a token)',
+  '',
+  tokensReport(tokens),
+  '',
   '### Targets',
   '',
   targetsTable(targets),
@@ -143,3 +173,17 @@ const report = [
 ].join('\n');
 process.stdout.write(report);
 writeFileSync(path.join(scratchPath('.'), 'last-run.md'), report);
+
+/** Issue 13's targets on model-facing tokens (absolute: token counts do not depend on the machine). */
+function tokenTargetsOf(results: TokenResult[]): Target[] {
+  const linear = results.find((result) => result.label === 'Linear-style filter')!;
+  const tool = (name: string) => linear.tools.find((candidate) => candidate.tool === name)!;
+  const github = tokenSummary(results.find((result) => result.label === 'GitHub, 1,000 operations')!);
+  return [
+    { name: 'Linear-style list_issues, default pruning ≤ 2,000 tokens', value: tool('list_issues').tokens, limit: 2000, kind: 'max', unit: 'tokens' },
+    { name: 'Linear-style find_issues, curated filter ≤ 500 tokens', value: tool('find_issues').tokens, limit: 500, kind: 'max', unit: 'tokens' },
+    { name: 'GitHub 1,000 operations: median ≤ 150 tokens', value: github.median, limit: 150, kind: 'max', unit: 'tokens' },
+    { name: 'GitHub 1,000 operations: max ≤ 1,000 tokens', value: github.max, limit: 1000, kind: 'max', unit: 'tokens' },
+    { name: 'codegen (plugin) for the filter operation list_issues ≤ 1,000 ms', value: tool('list_issues').pluginMs, limit: 1000, kind: 'max', unit: 'ms' },
+  ];
+}

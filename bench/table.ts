@@ -96,8 +96,8 @@ export interface Target {
   limit: number;
   /** 'max': value must be <= limit; 'min': >= limit. */
   kind: 'max' | 'min';
-  /** Absent: a ratio (×). */
-  unit?: 's' | 'ms';
+  /** Printed after an absolute value (tokens, ms); without it the value is a ratio. */
+  unit?: string;
 }
 
 export function targetsTable(targets: Target[]): string {
@@ -105,7 +105,7 @@ export function targetsTable(targets: Target[]): string {
     ['target', 'measured', 'met'],
     targets.map((target) => {
       const met = Number.isFinite(target.value) && (target.kind === 'max' ? target.value <= target.limit : target.value >= target.limit);
-      const shown = target.unit === 'ms' ? `${Math.round(target.value)} ms` : target.unit === 's' ? `${target.value.toFixed(1)} s` : `${target.value.toFixed(2)}×`;
+      const shown = target.unit === 's' ? `${target.value.toFixed(1)} s` : target.unit ? `${Math.round(target.value).toLocaleString('en-US')} ${target.unit}` : `${target.value.toFixed(2)}×`;
       return [target.name, Number.isFinite(target.value) ? shown : 'n/a', Number.isFinite(target.value) ? (met ? 'yes' : 'NO') : 'n/a'];
     }),
   );

@@ -6,7 +6,9 @@ import { trustedDocumentsManifest } from '../src/upstream/trusted-documents.js';
 import type { ToolDefinition } from '../src/tools/tool-definition.js';
 import type { Diagnostic } from './diagnostics.js';
 import { InProcessCodegen, type GeneratedOutput } from './generate-in-process.js';
+import { resolveLintOptions } from './lint/lint-options.js';
 import { OperationsLoader } from './load-operations.js';
+import { withToolTokenBudget } from './make-config.js';
 import type { OperationFile } from './operation-checks.js';
 import type { ProjectConfig } from './project-config.js';
 import { unmappedScalars } from './scalar-report.js';
@@ -43,7 +45,9 @@ export class CodegenPipeline {
   private lastTools?: GeneratedOutput;
 
   constructor(readonly project: ProjectConfig) {
-    this.generator = new InProcessCodegen(project.codegen);
+    // The lint's per-tool token budget is also the plugin's (over budget fails codegen unless @mcp(tokenBudget) raises it).
+    const toolTokenBudget = resolveLintOptions(project.lint, path.basename(project.configFile), () => {})?.toolTokenBudget;
+    this.generator = new InProcessCodegen(withToolTokenBudget(project.codegen, toolTokenBudget));
     const toolsFile = this.generator.filenames().find((file) => path.basename(file) === 'tools.ts');
     if (!toolsFile) throw new Error(`${path.relative(process.cwd(), project.configFile)} has no tools.ts output: build it with makeCodegenConfig (see codegen.ts)`);
     this.toolsFile = toolsFile;

@@ -82,3 +82,15 @@ export function importPath(fromDir: string, toFile: string): string {
 function stripMcpDirective(file: Types.DocumentFile): Types.DocumentFile {
   return file.document ? { ...file, document: withoutMcpDirective(file.document) } : file;
 }
+
+/** The config with the per-tool token budget (codegen.ts lint.toolTokenBudget) handed to our plugin, which enforces it. */
+export function withToolTokenBudget(config: CodegenConfig, toolTokenBudget: number | undefined): CodegenConfig {
+  if (toolTokenBudget === undefined) return config;
+  const generates = Object.fromEntries(
+    Object.entries(config.generates).map(([file, output]) => {
+      const isOurs = typeof output === 'object' && !Array.isArray(output) && 'config' in output && 'toolDefinitionModule' in (output.config as object);
+      return [file, isOurs ? { ...output, config: { ...(output.config as object), toolTokenBudget } } : output];
+    }),
+  );
+  return { ...config, generates };
+}

@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
       mutations: 'all',
       maskErrorDetails: false,
       trustedDocuments: 'off',
+      inputMaxDepth: 100,
     });
   });
 

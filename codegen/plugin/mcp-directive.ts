@@ -84,6 +84,11 @@ directive @mcp(
   recursive fields out.
   """
   depth: Int
+  """
+  On the operation: this tool's token budget (name, description and input schema, ~4 characters a
+  token), instead of codegen.ts's lint.toolTokenBudget. The explicit opt-in for a big tool.
+  """
+  tokenBudget: Int
 ) on QUERY | MUTATION | SUBSCRIPTION | VARIABLE_DEFINITION
 `;
 
@@ -97,6 +102,8 @@ export interface McpOperationOptions {
   idempotent?: boolean;
   openWorld?: boolean;
   scopes?: string[];
+  /** This tool's token budget, overriding the project's. */
+  tokenBudget?: number;
 }
 
 /** Options of one variable. */
@@ -151,7 +158,7 @@ export function readMcpOptions(
 type Report = (node: ASTNode, message: string) => void;
 
 const VARIABLE_ARGUMENTS = new Set(['fields', 'depth', 'hide', 'env']);
-const OPERATION_ARGUMENTS = new Set(['name', 'title', 'destructive', 'idempotent', 'openWorld', 'scopes']);
+const OPERATION_ARGUMENTS = new Set(['name', 'title', 'destructive', 'idempotent', 'openWorld', 'scopes', 'tokenBudget']);
 
 function readOperationOptions(operation: OperationDefinitionNode, report: Report): McpOperationOptions {
   const directive = mcpDirectiveOf(operation.directives);
@@ -182,6 +189,12 @@ function readOperationOptions(operation: OperationDefinitionNode, report: Report
         report(argument, `${hint} applies to mutations: a query is read-only (and idempotent) by definition`);
       } else options[hint] = value.value;
     }
+  }
+  const tokenBudget = argumentOf(directive, 'tokenBudget');
+  if (tokenBudget) {
+    const value = tokenBudget.value.kind === Kind.INT ? Number(tokenBudget.value.value) : undefined;
+    if (value === undefined || value <= 0) report(tokenBudget, 'tokenBudget must be a whole number above 0 (estimated tokens this tool may cost)');
+    else options.tokenBudget = value;
   }
   return options;
 }

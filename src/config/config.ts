@@ -35,11 +35,15 @@ export interface ServerConfig {
   maskErrorDetails: boolean;
   /** `hash`: send each operation's sha256 instead of its text, for APIs that allowlist generated/trusted-documents.json. */
   trustedDocuments: 'off' | 'hash';
+  /** Deepest nesting of objects and lists accepted in a tool call's arguments. */
+  inputMaxDepth: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 2;
 export const DEFAULT_PORT = 8080;
+/** Far above any real filter (a filter level is an object and a list: 50 levels of and/or). */
+export const DEFAULT_INPUT_MAX_DEPTH = 100;
 
 /** Bad configuration: the message names each variable, what is wrong and what would be right. */
 export class ConfigError extends Error {
@@ -72,6 +76,7 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
     maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
     trustedDocuments: readChoice('TRUSTED_DOCUMENTS', env.TRUSTED_DOCUMENTS, ['off', 'hash'] as const, 'off', problems),
+    inputMaxDepth: readInteger('INPUT_MAX_DEPTH', env.INPUT_MAX_DEPTH, DEFAULT_INPUT_MAX_DEPTH, 1, 10_000, problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {

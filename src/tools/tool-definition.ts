@@ -1,5 +1,9 @@
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
+import { withNestingLimit } from './input-validation.js';
+
+// Generated tools build their input objects with this (see input-validation.ts).
+export { inputObject } from './input-validation.js';
 
 export type OperationType = 'query' | 'mutation';
 
@@ -15,8 +19,14 @@ export interface ToolDefinition<TData = unknown, TVariables = Record<string, unk
   source: string;
   /** The operation and the fragments it uses, as sent upstream (no descriptions). */
   query: string;
-  /** Validates the arguments (a lazily built object schema). */
+  /** Validates the arguments (a lazily built object schema, behind the nesting limit). */
   inputSchema: z.ZodType<TVariables>;
+  /**
+   * The input JSON Schema the model sees, written by codegen straight from the GraphQL types (one
+   * definition per input type and enum). A function, so a server with a thousand tools compiles
+   * none of them until tools/list needs one without a precomputed entry.
+   */
+  inputJsonSchema: () => Record<string, unknown>;
   /** What the operation returns (its `data`), from the selection set. */
   outputSchema: z.ZodType<unknown>;
   annotations: ToolAnnotations;
@@ -41,5 +51,5 @@ export type FixedVariable = { value: unknown } | { env: string; parse: 'string' 
  * whose parsed value does not fit the operation's variables is a `tsc` error, not a runtime surprise.
  */
 export function defineTool<TData, TVariables>(tool: ToolDefinition<TData, TVariables>): ToolDefinition<TData, TVariables> {
-  return tool;
+  return { ...tool, inputSchema: withNestingLimit(tool.inputSchema) };
 }
