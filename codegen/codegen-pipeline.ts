@@ -57,8 +57,11 @@ export class CodegenPipeline {
   async tools(): Promise<CodegenResult> {
     const { schema, files, diagnostics } = this.loader.load(this.project.schemaFile, this.project.operationsDir);
     if (diagnostics.length > 0 || !schema) return { ok: false, diagnostics };
-    // The plugin's own scalar warnings would repeat the report below, with less detail.
-    const [output] = await this.generator.generate(schema, files, (file) => file === this.toolsFile, { warn: () => {} });
+    // The plugin's own scalar warnings would repeat the report below, with less detail; the rest pass.
+    const warn = (message: string) => {
+      if (!message.startsWith('custom scalar ')) process.stderr.write(`warning: ${message}\n`);
+    };
+    const [output] = await this.generator.generate(schema, files, (file) => file === this.toolsFile, { warn });
     const tools = await loadToolsFromSource(output.content, this.toolsFile, SCRATCH_DIR);
     this.lastTools = output;
     const mapped = new Set(Object.keys((this.generator.configOf(this.toolsFile).scalarSchemas ?? {}) as Record<string, string>));
