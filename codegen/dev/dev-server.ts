@@ -16,7 +16,7 @@ import { createLogger, type Logger } from '../../src/observability/logger.js';
 import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../../src/serve/process-lifecycle.js';
 import { startServer } from '../../src/serve/start-server.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** tsx's CLI, wherever node_modules is (a checkout, or a folder above it). */
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const WATCHED = ['operations', 'schema'];
