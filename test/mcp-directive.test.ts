@@ -49,6 +49,10 @@ describe('the @mcp directive in operation files', () => {
       'operations/bad/on-operation.graphql',
       'query OnOperation($filter: PatientFilter) @mcp(fields: ["name"]) {\n  searchPatients(filter: $filter) { total }\n}\n',
     );
+    project.write(
+      'operations/bad/required-left-out.graphql',
+      'mutation RequiredLeftOut($input: CreateAppointmentInput! @mcp(fields: ["patientId", "reason"])) {\n  createAppointment(input: $input) { id }\n}\n',
+    );
     const result = await project.codegen();
     expect(result.ok).toBe(false);
     const lines = result.stderr.split('\n');
@@ -59,5 +63,6 @@ describe('the @mcp directive in operation files', () => {
     expectLine(/^operations\/bad\/unknown-field\.graphql:2:58: error: @mcp: "status\.eq": status is a PatientStatus, which has no fields/);
     expectLine(/^operations\/bad\/not-an-input-object\.graphql:1:43: error: @mcp: depth applies to variables of an input object type; \$name is String/);
     expectLine(/^operations\/bad\/on-operation\.graphql:1:48: error: @mcp: "fields" applies to variables, not to the query/);
+    expectLine(/^operations\/bad\/required-left-out\.graphql:1:\d+: error: @mcp: fields leaves out required input fields providerId, startsAt: .*add "providerId", "startsAt"/);
   });
 });

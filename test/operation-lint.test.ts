@@ -120,7 +120,7 @@ describe('operation lint in npm run codegen', () => {
         'staff.graphql': '# Staff, ten at a time.\nquery FirstStaff($first: Int = 10) @mcp(tokenBudget: 200) {\n  staff(first: $first) { nodes { name } }\n}\n',
         'clinics.graphql': '# Clinics and their providers.\nquery Clinics {\n  clinics { providers(take: 2) { clinic { name } } }\n}\n',
       },
-      { maxDepth: 2, toolTokenBudget: 28, totalTokenBudget: 50, limitArguments: ['first', 'take', 'top'], strict: true, totalTokensBudget: 'x' },
+      { maxDepth: 2, toolTokenBudget: 22, totalTokenBudget: 40, limitArguments: ['first', 'take', 'top'], strict: true, totalTokensBudget: 'x' },
     );
     expect(result.ok, result.stderr).toBe(true);
     const warnings = result.lines.filter((line) => line.includes('warning'));
@@ -130,13 +130,13 @@ describe('operation lint in npm run codegen', () => {
       expect.stringMatching(/^operations\/clinics\.graphql:3:3: warning: root field Query\.clinics returns a list and has no argument to limit it \(first, take, top\)/),
       expect.stringMatching(/^operations\/clinics\.graphql:3:34: warning: selection is 4 levels deep here \(clinics\.providers\.clinic\.name\), more than 2/),
       expect.stringMatching(
-        /^operations\/staff\.graphql:2:1: warning: tool first_staff costs about \d+ tokens \(name, description and input schema\), over the project's budget of 28 \(allowed by its @mcp\(tokenBudget: 200\)\); most go to \$first \d+ tokens: shorten its description/,
+        /^operations\/staff\.graphql:2:1: warning: tool first_staff costs about \d+ tokens \(name, description and input schema\), over the project's budget of 22 \(allowed by its @mcp\(tokenBudget: 200\)\); most go to \$first \d+ tokens: shorten its description/,
       ),
       expect.stringMatching(/^operations\/staff\.graphql:3:34: warning: selection is 3 levels deep here \(staff\.nodes\.name\), more than 2/),
-      expect.stringMatching(/^warning: the 2 tools together cost about \d+ tokens, over the total budget of 50: offer fewer tools/),
+      expect.stringMatching(/^warning: the 2 tools together cost about \d+ tokens, over the total budget of 40: offer fewer tools/),
     ]);
     expect(result.stderr).toMatch(/^ {2}first_staff +\d+ {2}over budget$/m);
-    expect(result.stderr).toMatch(/^ {2}total +\d+ {2}of 50$/m);
+    expect(result.stderr).toMatch(/^ {2}total +\d+ {2}of 40$/m);
   });
 
   it('fails a tool over its budget, naming the variables and types that cost the tokens and how to choose', async () => {

@@ -53,10 +53,6 @@ class ToolSchemaWriter {
 
   /** The variables' own types: the only selected shapes that keep their type's description. */
   private readonly roots = new Set<NamedShape>();
-  /** Definitions referenced at least once from a position without a description of its own. */
-  private readonly bareRefs = new Set<string>();
-  /** Each definition's description without the type's own words, used when every reference describes itself. */
-  private readonly withoutTypeWords = new Map<string, string | undefined>();
 
   write(variables: readonly JsonVariable[]): JsonSchema {
     for (const variable of variables) this.roots.add(variable.shape);
@@ -65,13 +61,6 @@ class ToolSchemaWriter {
     for (const variable of variables) {
       properties[variable.name] = this.position(variable.type, variable.shape, variable.description, variable.defaultValue);
       if (isNonNullType(variable.type) && !variable.defaultValue) required.push(variable.name);
-    }
-    // A type's words are for positions that have none; where every position has its own, they go
-    // (as each position said its own words or the type's, never both, before definitions).
-    for (const [name, rest] of this.withoutTypeWords) {
-      if (this.bareRefs.has(name)) continue;
-      if (rest) this.defs[name].description = rest;
-      else delete this.defs[name].description;
     }
     return {
       type: 'object',
@@ -83,24 +72,22 @@ class ToolSchemaWriter {
 
   private position(type: GraphQLInputType, shape: NamedShape, description: string | undefined, defaultValue?: { value: unknown }, deprecation?: string | null): JsonSchema {
     const text = [description?.trim(), deprecation ? `Deprecated: ${deprecation}` : undefined].filter(Boolean).join(' ');
-    const schema = { ...this.value(isNonNullType(type) ? type.ofType : type, shape, text.length > 0) };
+    const schema = { ...this.value(isNonNullType(type) ? type.ofType : type, shape) };
     if (text) schema.description = text;
     if (defaultValue && defaultValue.value !== undefined) schema.default = defaultValue.value;
     return schema;
   }
 
-  private value(type: GraphQLInputType, shape: NamedShape, described: boolean): JsonSchema {
-    if (isNonNullType(type)) return this.value(type.ofType, shape, described);
-    if (isListType(type)) return { type: 'array', items: this.value(type.ofType, shape, described) };
+  private value(type: GraphQLInputType, shape: NamedShape): JsonSchema {
+    if (isNonNullType(type)) return this.value(type.ofType, shape);
+    if (isListType(type)) return { type: 'array', items: this.value(type.ofType, shape) };
     if (!isObjectShape(shape) && BUILT_IN[shape.name]) return BUILT_IN[shape.name];
     if (!isObjectShape(shape) && !isEnumType(shape)) {
       const custom = this.customScalar(shape.name);
       // A custom scalar with something to say (a description, a pattern) is said once, as a definition.
       if (!shape.description?.trim() && Object.keys(custom).length <= 1) return custom;
     }
-    const name = this.definition(shape);
-    if (!described) this.bareRefs.add(name);
-    return { $ref: `#/$defs/${name}` };
+    return { $ref: `#/$defs/${this.definition(shape)}` };
   }
 
   /** The definition's name, writing it on first use (named before it is written: recursion refers back). */
@@ -116,13 +103,10 @@ class ToolSchemaWriter {
     if (isObjectShape(shape)) {
       this.defs[name] = this.objectDefinition(shape, name);
     } else if (isEnumType(shape)) {
-      const values = enumValuesDoc(shape);
-      this.defs[name] = enumDefinition(shape, values);
-      if (shape.description?.trim()) this.withoutTypeWords.set(name, values);
+      this.defs[name] = enumDefinition(shape, enumValuesDoc(shape));
     } else {
       const description = shape.description?.trim();
       this.defs[name] = { ...this.customScalar(shape.name), ...(description ? { description } : {}) };
-      if (description) this.withoutTypeWords.set(name, undefined);
     }
     return name;
   }
@@ -148,7 +132,6 @@ class ToolSchemaWriter {
         ? shape.type.description?.trim()
         : undefined;
     const description = [own, oneOf].filter(Boolean).join(' ');
-    if (own && !repeated) this.withoutTypeWords.set(name, oneOf);
     return {
       type: 'object',
       ...(description ? { description } : {}),

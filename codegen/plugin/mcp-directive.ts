@@ -21,6 +21,7 @@ import {
   type ArgumentNode,
   type DirectiveNode,
   type DocumentNode,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -28,6 +29,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
+import { isRequiredField, selectionFromPaths, type Selection } from './input-shape.js';
 import { toolNameProblem } from './tool-name.js';
 
 export const MCP_DIRECTIVE_NAME = 'mcp';
@@ -216,9 +218,15 @@ function readVariableOptions(variable: VariableDefinitionNode, directive: Direct
     if (!paths) report(fields, 'fields must be a list of strings, e.g. fields: ["title.eq", "and"]');
     else if (!isInputObjectType(inputObject)) report(fields, `fields applies to variables of an input object type; $${name} is ${type ?? 'unknown'}`);
     else {
+      let valid = true;
       for (const [index, path] of paths.entries()) {
         const problem = fieldPathProblem(inputObject, path);
         if (problem) report(fields.value.kind === Kind.LIST ? fields.value.values[index] : fields, problem);
+        valid &&= !problem;
+      }
+      const missing = valid ? missingRequiredFields(inputObject, selectionFromPaths(paths)) : [];
+      if (missing.length > 0) {
+        report(fields, `fields leaves out required input field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: a call could not be valid without ${missing.length > 1 ? 'them' : 'it'}; add ${missing.map((path) => JSON.stringify(path)).join(', ')}`);
       }
       options.fields = paths;
     }
@@ -248,10 +256,15 @@ function readVariableOptions(variable: VariableDefinitionNode, directive: Direct
   return options;
 }
 
-/** Why a dotted path does not name input fields of a type, or undefined when it does. */
+/**
+ * Why a dotted path does not name input fields of a type, or undefined when it does. A path may not
+ * go on through a field that repeats an enclosing type (`and.title`): that field offers the
+ * enclosing selection again.
+ */
 export function fieldPathProblem(root: GraphQLNamedType, path: string): string | undefined {
   const segments = path.split('.');
   let current = root;
+  const enclosing: GraphQLNamedType[] = [root];
   for (const [index, segment] of segments.entries()) {
     if (!isInputObjectType(current)) {
       return `"${path}": ${segments.slice(0, index).join('.')} is a ${current.name}, which has no fields`;
@@ -262,8 +275,23 @@ export function fieldPathProblem(root: GraphQLNamedType, path: string): string |
       return `"${path}": ${current.name} has no field "${segment}" (it has: ${known.join(', ')})`;
     }
     current = getNamedType(field.type);
+    if (enclosing.includes(current) && index < segments.length - 1) {
+      return `"${path}": ${segments.slice(0, index + 1).join('.')} repeats ${current.name}, so it offers the same fields again (depth levels deep): list "${segments.slice(0, index + 1).join('.')}" alone`;
+    }
+    enclosing.push(current);
   }
   return undefined;
+}
+
+/** Required input fields a selection leaves out, as dotted paths. */
+function missingRequiredFields(type: GraphQLInputObjectType, selection: Selection, prefix = ''): string[] {
+  if (selection === 'all') return [];
+  return Object.values(type.getFields()).flatMap((field) => {
+    const below = selection.get(field.name);
+    if (below === undefined) return isRequiredField(field) ? [`${prefix}${field.name}`] : [];
+    const named = getNamedType(field.type);
+    return isInputObjectType(named) && named !== type ? missingRequiredFields(named, below, `${prefix}${field.name}.`) : [];
+  });
 }
 
 function mcpDirectiveOf(directives: readonly DirectiveNode[] | undefined): DirectiveNode | undefined {
