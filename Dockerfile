@@ -36,6 +36,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 # Every tool's tools/list entry, precomputed by codegen (read at start).
 COPY --from=build /app/generated/tool-list.json ./generated/tool-list.json
+# The trusted documents manifest (hash -> query), for TRUSTED_DOCUMENTS=hash with the demo API, and to register with an API.
+COPY --from=build /app/generated/trusted-documents.json ./generated/trusted-documents.json
 # The embedded demo API reads the shipped schema at start.
 COPY schema ./schema
 COPY scripts/docker-healthcheck.mjs ./scripts/docker-healthcheck.mjs

@@ -1,5 +1,6 @@
 import type { CodegenTiming } from './codegen-time.js';
 import type { ColdStartResult } from './cold-start.js';
+import type { DevLoopTiming } from './dev-loop.js';
 import type { LatencyResult } from './latency.js';
 
 /** A GitHub-flavoured markdown table; numeric-looking columns are right-aligned. */
@@ -90,11 +91,13 @@ export function buildTable(rows: { label: string; codegenMs?: number; buildMs: n
 
 export interface Target {
   name: string;
-  /** Measured ratio. */
+  /** Measured ratio, or an absolute figure in `unit`. */
   value: number;
   limit: number;
   /** 'max': value must be <= limit; 'min': >= limit. */
   kind: 'max' | 'min';
+  /** Printed after an absolute value (tokens, ms); without it the value is a ratio. */
+  unit?: string;
 }
 
 export function targetsTable(targets: Target[]): string {
@@ -102,7 +105,15 @@ export function targetsTable(targets: Target[]): string {
     ['target', 'measured', 'met'],
     targets.map((target) => {
       const met = Number.isFinite(target.value) && (target.kind === 'max' ? target.value <= target.limit : target.value >= target.limit);
-      return [target.name, Number.isFinite(target.value) ? `${target.value.toFixed(2)}×` : 'n/a', Number.isFinite(target.value) ? (met ? 'yes' : 'NO') : 'n/a'];
+      const shown = target.unit === 's' ? `${target.value.toFixed(1)} s` : target.unit ? `${Math.round(target.value).toLocaleString('en-US')} ${target.unit}` : `${target.value.toFixed(2)}×`;
+      return [target.name, Number.isFinite(target.value) ? shown : 'n/a', Number.isFinite(target.value) ? (met ? 'yes' : 'NO') : 'n/a'];
     }),
+  );
+}
+
+export function devLoopTable(results: DevLoopTiming[]): string {
+  return markdownTable(
+    ['project', 'tools', 'spawn → initialize ms', 'save → list_changed median ms', 'each edit ms'],
+    results.map((result) => [result.label, whole(result.tools), whole(result.initializeMs), whole(result.reloadMedianMs), result.reloadsMs.map(whole).join(', ')]),
   );
 }

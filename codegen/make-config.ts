@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
+import { withoutMcpDirective } from './plugin/mcp-directive.js';
 import type { McpToolsPluginConfig } from './plugin/mcp-tools-plugin.js';
 
 /** How a custom scalar looks in TypeScript and how a tool validates it. The two must agree (tsc checks). */
@@ -47,6 +49,8 @@ export function makeCodegenConfig(options: ToolsCodegenOptions): CodegenConfig {
     generates: {
       [path.join(options.outputDir, 'graphql.ts')]: {
         plugins: ['typescript-operations', 'typed-document-node'],
+        // @mcp is ours: the typed documents (what a client would send) must not carry it.
+        documentTransforms: [{ transform: ({ documents }) => documents.map(stripMcpDirective) }],
         config: {
           enumType: 'string-literal',
           namingConvention: 'keep',
@@ -73,4 +77,20 @@ export function makeCodegenConfig(options: ToolsCodegenOptions): CodegenConfig {
 export function importPath(fromDir: string, toFile: string): string {
   const relative = path.relative(path.resolve(fromDir), toFile).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+function stripMcpDirective(file: Types.DocumentFile): Types.DocumentFile {
+  return file.document ? { ...file, document: withoutMcpDirective(file.document) } : file;
+}
+
+/** The config with the per-tool token budget (codegen.ts lint.toolTokenBudget) handed to our plugin, which enforces it. */
+export function withToolTokenBudget(config: CodegenConfig, toolTokenBudget: number | undefined): CodegenConfig {
+  if (toolTokenBudget === undefined) return config;
+  const generates = Object.fromEntries(
+    Object.entries(config.generates).map(([file, output]) => {
+      const isOurs = typeof output === 'object' && !Array.isArray(output) && 'config' in output && 'toolDefinitionModule' in (output.config as object);
+      return [file, isOurs ? { ...output, config: { ...(output.config as object), toolTokenBudget } } : output];
+    }),
+  );
+  return { ...config, generates };
 }

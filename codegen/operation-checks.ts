@@ -5,6 +5,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { diagnosticAt, relativeToProject, type Diagnostic } from './diagnostics.js';
+import { toolNameOverride } from './plugin/mcp-directive.js';
 import { toolNameFor, toolNameProblem } from './plugin/tool-name.js';
 
 export interface OperationFile {
@@ -55,10 +56,12 @@ export function checkOperationFiles(files: readonly OperationFile[]): CheckedOpe
         diagnostics.push(diagnosticAt(file.location, operation, problem));
         continue;
       }
-      const toolName = toolNameFor(operation.name!.value);
+      const override = toolNameOverride(operation);
+      const toolName = override ?? toolNameFor(operation.name!.value);
       const nameProblem = toolNameProblem(toolName);
       if (nameProblem) {
-        diagnostics.push(diagnosticAt(file.location, operation.name, nameProblem));
+        // A bad @mcp name is reported where it is written (readMcpOptions).
+        if (!override) diagnostics.push(diagnosticAt(file.location, operation.name, nameProblem));
         continue;
       }
       const tool: ToolOperation = {

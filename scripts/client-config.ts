@@ -1,6 +1,6 @@
 /**
  * Prints a ready MCP client config for this checkout, so nobody hand-edits absolute paths:
- *   npm run --silent config -- claude|vscode|cursor [--docker] [--image NAME]
+ *   npm run --silent config -- claude|vscode|cursor [--docker] [--image NAME] [--dev]
  * The JSON goes to stdout (pipe it or paste it); where to put it goes to stderr.
  */
 import { existsSync } from 'node:fs';
@@ -12,20 +12,24 @@ type ClientName = (typeof CLIENTS)[number];
 
 const SERVER_KEY = 'graphql-ops';
 const DEFAULT_IMAGE = 'graphql-ops-mcp';
-const USAGE = `usage: npm run --silent config -- <${CLIENTS.join('|')}> [--docker] [--image NAME]
+const USAGE = `usage: npm run --silent config -- <${CLIENTS.join('|')}> [--docker] [--image NAME] [--dev]
   claude   Claude Desktop (claude_desktop_config.json)
   vscode   VS Code (.vscode/mcp.json), prompting for the endpoint and the key
   cursor   Cursor (.cursor/mcp.json), reading the endpoint and the key from your environment
   --docker run the container image instead of this checkout's build (docker build -t ${DEFAULT_IMAGE} .)
-  --image  the image to run with --docker (default ${DEFAULT_IMAGE})`;
+  --image  the image to run with --docker (default ${DEFAULT_IMAGE})
+  --dev    run the developer loop (npm run dev) instead: tools follow operations/ and schema/ live`;
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtServer = path.join(projectRoot, 'dist', 'src', 'main.js');
+/** The dev loop's launcher: plain node, nothing on stdout but the protocol (npm would print its banner there). */
+const devLauncher = path.join(projectRoot, 'codegen', 'dev', 'dev.mjs');
 
 interface Options {
   client: ClientName;
   docker: boolean;
   image: string;
+  dev: boolean;
 }
 
 class UsageError extends Error {}
@@ -34,10 +38,12 @@ function parseArgs(argv: string[]): Options | 'help' {
   let client: ClientName | undefined;
   let docker = false;
   let image = DEFAULT_IMAGE;
+  let dev = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--docker') docker = true;
+    else if (arg === '--dev') dev = true;
     else if (arg === '--image' || arg.startsWith('--image=')) {
       const value = arg === '--image' ? argv[++index] : arg.slice('--image='.length);
       if (!value) throw new UsageError('--image needs an image name, e.g. --image ghcr.io/your-org/graphql-ops-mcp:0.1.0');
@@ -49,7 +55,8 @@ function parseArgs(argv: string[]): Options | 'help' {
     else throw new UsageError(`unknown client "${arg}": use one of ${CLIENTS.join(', ')}`);
   }
   if (!client) throw new UsageError(`which client? use one of ${CLIENTS.join(', ')}`);
-  return { client, docker, image };
+  if (dev && docker) throw new UsageError('--dev runs this checkout\'s developer loop; it cannot be combined with --docker');
+  return { client, docker, image, dev };
 }
 
 /** How the client starts the server; env names listed with -e are passed through to the container. */
@@ -59,7 +66,7 @@ function launch(options: Options, envNames: string[]): { command: string; args: 
     return { command: 'docker', args: ['run', '-i', '--rm', ...envNames.flatMap((name) => ['-e', name]), options.image] };
   }
   // Absolute paths: GUI clients do not start with your shell's PATH or working directory.
-  return { command: process.execPath, args: [builtServer] };
+  return { command: process.execPath, args: [options.dev ? devLauncher : builtServer] };
 }
 
 function clientConfig(options: Options): object {
@@ -111,7 +118,8 @@ function main(argv: string[]): number {
   }
   process.stdout.write(`${JSON.stringify(clientConfig(options), null, 2)}\n`);
   process.stderr.write(`${WHERE[options.client]}\n`);
-  if (!options.docker && !existsSync(builtServer)) {
+  if (options.dev) process.stderr.write('Developer loop: edit operations/ or schema/ and the client gets the new tools (notifications/tools/list_changed).\n');
+  if (!options.docker && !options.dev && !existsSync(builtServer)) {
     process.stderr.write(`Note: ${builtServer} does not exist yet: run npm ci (or npm run build) in ${projectRoot} first.\n`);
   }
   return 0;

@@ -12,6 +12,7 @@ import { exitWith, EXIT_CONFIG } from './serve/process-lifecycle.js';
 import { shutDownGracefully } from './serve/graceful-shutdown.js';
 import { packageRoot } from './config/package-info.js';
 import { readToolList } from './tools/tool-list.js';
+import { missingEnvironment } from './tools/fixed-variables.js';
 
 async function main(): Promise<void> {
   let config: ServerConfig;
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   } catch (error) {
     exitWith(EXIT_CONFIG, `graphql-ops-mcp: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Hidden @mcp variables read from the environment: say at start which are missing, not only at the first call.
+  for (const problem of missingEnvironment(tools)) logger.warn(problem);
   shutDownGracefully({ logger, transport: config.transport, calls: server.context.calls, graceMs: config.shutdownGraceMs, close: () => server.close() });
 }
 

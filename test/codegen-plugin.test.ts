@@ -22,7 +22,7 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
     tools = new Map(module.tools.map((tool) => [tool.name, tool]));
   });
 
-  const inputJsonSchema = (name: string): JsonSchema => z.toJSONSchema(tools.get(name)!.inputSchema, { io: 'input' }) as JsonSchema;
+  const inputJsonSchema = (name: string): JsonSchema => tools.get(name)!.inputJsonSchema() as JsonSchema;
 
   it('names tools in snake_case, sorted, one per operation (subfolders included)', () => {
     expect([...tools.keys()]).toEqual(['all_shapes', 'delete_thing', 'get_http_now', 'search_everything', 'thing_count']);
@@ -45,7 +45,11 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
   it('makes non-null variables required and nullable or defaulted ones optional', () => {
     const schema = inputJsonSchema('all_shapes');
     expect([...schema.required].sort()).toEqual(['flag', 'id', 'tags', 'target']);
-    expect(schema.additionalProperties).toBe(false);
+    // Unknown keys are rejected by the server, naming what the tool takes; the schema does not spend tokens on saying so.
+    expect(schema.additionalProperties).toBeUndefined();
+    expect(tools.get('all_shapes')!.inputSchema.safeParse({ id: '1', flag: true, tags: [], target: { id: 'x' }, colour: 'RED' }).error?.issues[0].message).toMatch(
+      /^unknown argument "colour": this tool takes id, name, count/,
+    );
     expect(schema.properties.count.default).toBe(5);
     expect(schema.properties.colors.default).toEqual(['RED', 'GREEN']);
   });
@@ -54,9 +58,16 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
     const { properties } = inputJsonSchema('all_shapes');
     expect(properties.id.description).toBe('From a comment before the variable.');
     expect(properties.name.description).toBe("From the variable's own description.");
-    expect(properties.color.description).toBe('Colour to match. Values: RED: Like blood. | GREEN | BLUE: (deprecated: Use GREEN.)');
-    expect(properties.range.description).toBe('An inclusive numeric range.');
-    expect(properties.when.description).toBe('An instant as ISO-8601.');
+    expect(properties.color).toEqual({ $ref: '#/$defs/Color', description: 'Colour to match.' });
+    expect(properties.colors).toEqual({ type: 'array', items: { $ref: '#/$defs/Color' }, default: ['RED', 'GREEN'] });
+    expect(properties.when).toEqual({ $ref: '#/$defs/DateTime' });
+    // Types are described once, in their named definition.
+    const { $defs } = inputJsonSchema('all_shapes');
+    // Said once, for the positions with no words of their own ($colors).
+    expect($defs.Color).toEqual({ type: 'string', description: 'A colour. Values: RED: Like blood. | GREEN | BLUE: (deprecated: Use GREEN.)', enum: ['RED', 'GREEN', 'BLUE'] });
+    expect(properties.range).toEqual({ $ref: '#/$defs/Range' });
+    expect($defs.Range.description).toBe('An inclusive numeric range.');
+    expect($defs.DateTime).toMatchObject({ type: 'string', format: 'date-time', description: 'An instant as ISO-8601.' });
   });
 
   it('maps scalars: Int to 32-bit integers, configured scalars to their schema, unknown ones to strings with a warning', () => {
@@ -68,8 +79,8 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
     expect(schema.safeParse({ ...base, when: 'tomorrow' }).success).toBe(false);
     expect(schema.safeParse({ ...base, when: '2026-01-01T00:00:00Z' }).success).toBe(true);
     expect(schema.safeParse({ ...base, blob: '{"a":1}' }).success).toBe(true);
-    expect(generated.warnings.join('\n')).toMatch(/custom scalar Json has no zod schema: it is accepted as a string.*scalarSchemas/);
-    expect(generated.warnings.join('\n')).not.toMatch(/DateTime/);
+    expect(generated.stderr).toMatch(/all-shapes\.graphql:24:3: warning: custom scalar Json has no mapping \(used in arguments, 1 place\(s\)\); it is accepted as any string\. Add it to `scalars` in .*: Json: \{ type: 'string', schema: 'z\.string\(\)' \},/);
+    expect(generated.stderr).not.toMatch(/scalar DateTime/);
   });
 
   it('handles lists, nested lists and nullable items', () => {
@@ -105,7 +116,9 @@ describe('mcp-tools codegen plugin on a schema with every variable shape', () =>
     expect(both.success).toBe(false);
     expect(both.error!.issues[0].message).toBe('Set exactly one of: id, slug, range.');
     expect(schema.safeParse({ ...base, target: {} }).success).toBe(false);
-    expect(inputJsonSchema('all_shapes').properties.target.anyOf).toHaveLength(3);
+    const target = inputJsonSchema('all_shapes').$defs.Target;
+    expect(target).toMatchObject({ type: 'object', minProperties: 1, maxProperties: 1 });
+    expect(Object.keys(target.properties)).toEqual(['id', 'slug', 'range']);
   });
 
   it('derives output schemas from selection sets: aliases, fragments, unions, interfaces, @include', () => {

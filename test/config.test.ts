@@ -31,7 +31,14 @@ describe('configuration from the environment', () => {
       callDeadlineMs: 50_000,
       shutdownGraceMs: 10_000,
       prettyJson: false,
+      trustedDocuments: 'off',
+      inputMaxDepth: 100,
     });
+  });
+
+  it('reads TRUSTED_DOCUMENTS and names the choices on a bad value', () => {
+    expect(loadConfig({ TRUSTED_DOCUMENTS: 'hash' }).trustedDocuments).toBe('hash');
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'sha' })).toThrow(/TRUSTED_DOCUMENTS/);
   });
 
   it('reads the HTTP and behaviour settings, with --http overriding TRANSPORT', () => {

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { connectStdio, textOf } from './helpers/mcp-stdio.js';
 import { projectRoot } from './helpers/paths.js';
 import { createTempProject } from './helpers/temp-project.js';
+import { environmentWithoutServerSettings } from './helpers/clean-env.js';
+import { runNpmScript } from './helpers/run-cli.js';
 
-const TSX = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
 const RELOAD_TIMEOUT = { timeout: 60_000, interval: 200 };
-/** Each step is a full codegen run (a few seconds, more on a busy 2-core CI machine). */
+/** Each step is an in-process codegen run (under a second; more on a busy 2-core CI machine). */
 const LOOP_TEST_TIMEOUT = 240_000;
 
 const getProvider = (comment: string) =>
@@ -20,7 +21,7 @@ const getProvider = (comment: string) =>
 describe('npm run dev', () => {
   it('over stdio: picks up added, edited, broken and removed operations without a restart', async () => {
     const project = createTempProject();
-    const session = await connectStdio({ cwd: project.root, entry: TSX, args: ['codegen/dev/dev-server.ts'] });
+    const session = await connectStdio({ cwd: project.root, entry: path.join(project.root, 'codegen/dev/dev.mjs') });
     let changes = 0;
     session.client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
       changes++;
@@ -60,7 +61,7 @@ describe('npm run dev', () => {
 
   it('over HTTP: clients see the new tool and get list_changed on their GET stream', async () => {
     const project = createTempProject();
-    const child = spawn(process.execPath, [TSX, 'codegen/dev/dev-server.ts', '--http'], {
+    const child = spawn(process.execPath, ['codegen/dev/dev.mjs', '--http'], {
       cwd: project.root,
       env: { ...process.env, PORT: '0', GRAPHQL_ENDPOINT: '', API_KEY: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,4 +89,68 @@ describe('npm run dev', () => {
       child.kill('SIGTERM');
     }
   }, LOOP_TEST_TIMEOUT);
+
+  it('writes nothing but JSON-RPC on stdout, as `npm run --silent dev` and as the config `npm run config -- <client> --dev` prints', async () => {
+    const project = createTempProject();
+    const config = await runNpmScript(project.root, 'config', ['claude', '--dev']);
+    expect(config.code, config.stderr).toBe(0);
+    const entry = (JSON.parse(config.stdout) as { mcpServers: Record<string, { command: string; args: string[] }> }).mcpServers['graphql-ops'];
+    expect(entry.args).toEqual([path.join(project.root, 'codegen/dev/dev.mjs')]);
+    for (const [command, args] of [[entry.command, entry.args], ['npm', ['run', '--silent', 'dev']]] as const) {
+      const answers = await strictStdioSession(command, [...args], project.root);
+      expect(answers.map((answer) => answer.id)).toEqual([1, 2]);
+      expect((answers[1].result as { tools: { name: string }[] }).tools.map((tool) => tool.name)).toContain('search_providers');
+    }
+  }, LOOP_TEST_TIMEOUT);
+
+  it('says on stderr how to start it when `npm run dev` put npm\'s banner on stdout', async () => {
+    const project = createTempProject();
+    const child = spawn('npm', ['run', 'dev'], { cwd: project.root, env: environmentWithoutServerSettings(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    try {
+      await expect.poll(() => stderr, RELOAD_TIMEOUT).toMatch(/npm printed its banner on stdout, the MCP channel; strict clients fail on it\. Start it with `npm run --silent dev`/);
+    } finally {
+      child.stdin.end();
+      child.kill('SIGTERM');
+    }
+  }, LOOP_TEST_TIMEOUT);
 });
+
+/**
+ * A client stricter than the SDK's: every stdout line must be a JSON-RPC message, or it fails.
+ * Sends initialize and tools/list; resolves with the two answers.
+ */
+async function strictStdioSession(command: string, args: string[], cwd: string): Promise<{ id: number; result?: unknown }[]> {
+  const child = spawn(command, args, { cwd, env: environmentWithoutServerSettings(), stdio: ['pipe', 'pipe', 'pipe'] });
+  let buffer = '';
+  const answers: { id: number; result?: unknown }[] = [];
+  const protocolErrors: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      try {
+        const message = JSON.parse(line) as { jsonrpc?: string; id?: number; result?: unknown };
+        if (message.jsonrpc !== '2.0') throw new Error('not JSON-RPC 2.0');
+        if (typeof message.id === 'number') answers.push({ id: message.id, result: message.result });
+      } catch {
+        protocolErrors.push(line);
+      }
+    }
+  });
+  const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+  try {
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'strict', version: '1' } } });
+    await expect.poll(() => answers.length, RELOAD_TIMEOUT).toBe(1);
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+    await expect.poll(() => answers.length, RELOAD_TIMEOUT).toBe(2);
+    expect(protocolErrors).toEqual([]);
+    return answers;
+  } finally {
+    child.stdin.end();
+    child.kill('SIGTERM');
+  }
+}

@@ -44,7 +44,8 @@ describe('stdio server against the demo API on 127.0.0.1', () => {
     expect(search.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
     const properties = search.inputSchema.properties as Record<string, Record<string, unknown>>;
     expect(properties.limit.default).toBe(20);
-    expect(allowedTypes(properties.limit)).toEqual(['integer', 'null']);
+    // Optional arguments are advertised as their type alone (leaving one out means null).
+    expect(allowedTypes(properties.limit)).toEqual(['integer']);
     expect(properties.name.description).toMatch(/part of the first or last name/);
     expect(search.inputSchema.required ?? []).toEqual([]);
 

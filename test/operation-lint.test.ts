@@ -23,9 +23,9 @@ type Patient { id: ID! name: String! provider: Provider! }
 `;
 
 /** Runs `npm run codegen`'s script on a schema and operation files, with a codegen config that may set `lint`. */
-async function codegenWith(operations: Record<string, string>, lint?: unknown) {
+async function codegenWith(operations: Record<string, string>, lint?: unknown, extraSchema = '') {
   const dir = scratchDir('lint');
-  writeFileSync(path.join(dir, 'schema.graphql'), SCHEMA);
+  writeFileSync(path.join(dir, 'schema.graphql'), SCHEMA + extraSchema);
   for (const [file, source] of Object.entries(operations)) {
     mkdirSync(path.dirname(path.join(dir, 'operations', file)), { recursive: true });
     writeFileSync(path.join(dir, 'operations', file), source);
@@ -117,10 +117,10 @@ describe('operation lint in npm run codegen', () => {
   it('takes its settings from the codegen config, warns about bad ones, and flags tools over the token budgets', async () => {
     const result = await codegenWith(
       {
-        'staff.graphql': '# Staff, ten at a time.\nquery FirstStaff($first: Int = 10) {\n  staff(first: $first) { nodes { name } }\n}\n',
+        'staff.graphql': '# Staff, ten at a time.\nquery FirstStaff($first: Int = 10) @mcp(tokenBudget: 200) {\n  staff(first: $first) { nodes { name } }\n}\n',
         'clinics.graphql': '# Clinics and their providers.\nquery Clinics {\n  clinics { providers(take: 2) { clinic { name } } }\n}\n',
       },
-      { maxDepth: 2, toolTokenBudget: 40, totalTokenBudget: 50, limitArguments: ['first', 'take', 'top'], strict: true, totalTokensBudget: 'x' },
+      { maxDepth: 2, toolTokenBudget: 22, totalTokenBudget: 40, limitArguments: ['first', 'take', 'top'], strict: true, totalTokensBudget: 'x' },
     );
     expect(result.ok, result.stderr).toBe(true);
     const warnings = result.lines.filter((line) => line.includes('warning'));
@@ -129,12 +129,32 @@ describe('operation lint in npm run codegen', () => {
       expect.stringMatching(/^warning: codegen\.config\.ts: unknown lint setting "totalTokensBudget"/),
       expect.stringMatching(/^operations\/clinics\.graphql:3:3: warning: root field Query\.clinics returns a list and has no argument to limit it \(first, take, top\)/),
       expect.stringMatching(/^operations\/clinics\.graphql:3:34: warning: selection is 4 levels deep here \(clinics\.providers\.clinic\.name\), more than 2/),
-      expect.stringMatching(/^operations\/staff\.graphql:2:1: warning: tool first_staff costs about \d+ tokens \(name, description and input schema\), over the budget of 40/),
+      expect.stringMatching(
+        /^operations\/staff\.graphql:2:1: warning: tool first_staff costs about \d+ tokens \(name, description and input schema\), over the project's budget of 22 \(allowed by its @mcp\(tokenBudget: 200\)\); most go to \$first \d+ tokens: shorten its description/,
+      ),
       expect.stringMatching(/^operations\/staff\.graphql:3:34: warning: selection is 3 levels deep here \(staff\.nodes\.name\), more than 2/),
-      expect.stringMatching(/^warning: the 2 tools together cost about \d+ tokens, over the total budget of 50: offer fewer tools/),
+      expect.stringMatching(/^warning: the 2 tools together cost about \d+ tokens, over the total budget of 40: offer fewer tools/),
     ]);
     expect(result.stderr).toMatch(/^ {2}first_staff +\d+ {2}over budget$/m);
-    expect(result.stderr).toMatch(/^ {2}total +\d+ {2}of 50$/m);
+    expect(result.stderr).toMatch(/^ {2}total +\d+ {2}of 40$/m);
+  });
+
+  it('fails a tool over its budget, naming the variables and types that cost the tokens and how to choose', async () => {
+    const schema = [
+      'extend type Query { "People matching a filter." people(filter: PeopleFilter!): [Provider!]! }',
+      '"Who to find." input PeopleFilter { "Exact name." name: String! "Names starting with this." prefix: String "All of." and: [PeopleFilter!] "Any of." or: [PeopleFilter!] }',
+    ].join('\n');
+    const result = await codegenWith(
+      { 'people.graphql': '# People by name.\nquery People($filter: PeopleFilter!) {\n  people(filter: $filter) { id }\n}\n' },
+      { toolTokenBudget: 30 },
+      schema,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.lines).toContainEqual(
+      expect.stringMatching(
+        /^operations\/people\.graphql:2:7: error: tool people costs about \d+ tokens, over its budget of 30 even with default pruning: \$filter \d+ tokens \(PeopleFilter \d+\); description \d+ tokens\. To fix: choose what the model sees with @mcp\(fields: \["…"\], depth: 1\) on \$filter, or accept the size with @mcp\(tokenBudget: \d+\) on the operation/,
+      ),
+    );
   });
 
   it('can be turned off with `export const lint = false`', async () => {

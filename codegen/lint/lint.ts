@@ -4,6 +4,8 @@ import { resolveLintOptions } from './lint-options.js';
 import { lintOperations } from './lint-operations.js';
 import { checkOperationFiles, type OperationFile } from '../operation-checks.js';
 import { estimateToolTokens, formatTokenTable } from './token-estimate.js';
+import { readMcpOptions } from '../plugin/mcp-directive.js';
+import { formatVariableCost, variableCosts } from '../plugin/tool-tokens.js';
 
 export interface LintInput {
   schema: GraphQLSchema;
@@ -36,12 +38,21 @@ export async function runLint(input: LintInput, write: (text: string) => void = 
         for (const row of rows) {
           if (row.tokens <= options.toolTokenBudget) continue;
           const tool = tools.find((candidate) => candidate.toolName === row.tool);
+          // Codegen fails a tool over its budget, so this one raised its own with @mcp(tokenBudget).
+          const ownBudget = tool ? readMcpOptions(tool.operation, input.schema, tool.location).options.operation.tokenBudget : undefined;
+          const variables = variableCosts(row.inputSchema);
+          const costs = variables.slice(0, 3).map((cost) => formatVariableCost(cost));
+          const typed = variables.filter((cost) => cost.types.length > 0).map((cost) => `$${cost.variable}`);
           warnings.push(
             diagnosticAt(
               tool?.location ?? row.source ?? relativeToProject(input.toolsModule),
               tool?.operation,
-              `tool ${row.tool} costs about ${row.tokens} tokens (name, description and input schema), over the budget of ${options.toolTokenBudget}: ` +
-                'shorten its description and variable comments, or take fewer variables',
+              `tool ${row.tool} costs about ${row.tokens} tokens (name, description and input schema), over the project's budget of ${options.toolTokenBudget}` +
+                `${ownBudget ? ` (allowed by its @mcp(tokenBudget: ${ownBudget}))` : ''}` +
+                `${costs.length > 0 ? `; most go to ${costs.join('; ')}` : ''}: ` +
+                (typed.length > 0
+                  ? `choose what the model sees with @mcp(fields: [...]) on ${typed.slice(0, 2).join(' and ')} (README "Big input types")`
+                  : 'shorten its description and variable comments, or take fewer variables'),
             ),
           );
         }

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import { CHARACTERS_PER_TOKEN, toolTokens } from '../plugin/tool-tokens.js';
 
 /** What the model reads about a tool in tools/list, as far as the estimate counts it. */
 interface ListedTool {
   name: string;
   description: string;
   source?: string;
-  inputSchema: z.ZodType;
+  inputJsonSchema(): Record<string, unknown>;
 }
 
 export interface ToolTokens {
@@ -16,16 +16,14 @@ export interface ToolTokens {
   /** The operation file, as generated/tools.ts records it. */
   source?: string;
   tokens: number;
+  /** The JSON input schema counted, for saying where the tokens go. */
+  inputSchema: Record<string, unknown>;
 }
-
-/** English text and JSON average about four characters per token across common tokenizers. */
-const CHARACTERS_PER_TOKEN = 4;
 
 /**
  * Estimated tokens each generated tool costs the model's context: the characters of its name,
- * description and JSON input schema, divided by four. The JSON Schema is made exactly as the
- * server's MCP SDK makes it (zod's toJSONSchema, draft-07, input side), from the generated module
- * itself; only the characters-to-tokens ratio is approximate (real tokenizers differ by ±30%).
+ * description and JSON input schema (exactly as tools/list serves it), divided by four; only the
+ * characters-to-tokens ratio is approximate (real tokenizers differ by ±30%).
  */
 export async function estimateToolTokens(toolsModule: string): Promise<ToolTokens[]> {
   const fromList = fromToolList(toolsModule);
@@ -34,24 +32,20 @@ export async function estimateToolTokens(toolsModule: string): Promise<ToolToken
   const url = `${pathToFileURL(path.resolve(toolsModule)).href}?lint=${Date.now()}`;
   const { tools } = (await import(url)) as { tools: readonly ListedTool[] };
   return tools.map((tool) => {
-    const inputSchema = z.toJSONSchema(tool.inputSchema, { target: 'draft-07', io: 'input' });
-    const characters = tool.name.length + tool.description.length + JSON.stringify(inputSchema).length;
-    return { tool: tool.name, source: tool.source, tokens: Math.ceil(characters / CHARACTERS_PER_TOKEN) };
+    const inputSchema = tool.inputJsonSchema();
+    return { tool: tool.name, source: tool.source, tokens: toolTokens(tool.name, tool.description, inputSchema), inputSchema };
   });
 }
 
 /**
  * The same estimate from generated/tool-list.json, which npm run codegen writes just before the
- * lint runs: the JSON input schemas are already there, converted the same way.
+ * lint runs.
  */
 function fromToolList(toolsModule: string): ToolTokens[] | undefined {
   const file = path.join(path.dirname(path.resolve(toolsModule)), 'tool-list.json');
   if (!existsSync(file) || statSync(file).mtimeMs < statSync(path.resolve(toolsModule)).mtimeMs) return undefined;
-  const list = JSON.parse(readFileSync(file, 'utf8')) as { name: string; description?: string; inputSchema: unknown }[];
-  return list.map((tool) => {
-    const characters = tool.name.length + (tool.description ?? '').length + JSON.stringify(tool.inputSchema).length;
-    return { tool: tool.name, tokens: Math.ceil(characters / CHARACTERS_PER_TOKEN) };
-  });
+  const list = JSON.parse(readFileSync(file, 'utf8')) as { name: string; description?: string; inputSchema: Record<string, unknown> }[];
+  return list.map((tool) => ({ tool: tool.name, tokens: toolTokens(tool.name, tool.description ?? '', tool.inputSchema), inputSchema: tool.inputSchema }));
 }
 
 /** A compact table: one row per tool, then the total against its budget. */

@@ -34,7 +34,12 @@ export function operationDescription(operation: OperationDefinitionNode, schema:
   return `Runs the GraphQL ${operation.operation} ${name} (root fields: ${rootFields.join(', ') || 'none'}).`;
 }
 
-/** Schema descriptions of the arguments and input fields each variable is passed to, by variable name. */
+/**
+ * Schema descriptions of the arguments and input fields each variable is passed to, by variable
+ * name. A variable deep inside an input literal (`filter: { team: { key: { eq: $teamKey } } }`)
+ * is described by its path and the descriptions along it, since the leaf's alone ("Equals
+ * constraint.") tells a model nothing.
+ */
 export function variableUsageDescriptions(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
@@ -44,22 +49,52 @@ export function variableUsageDescriptions(
   const record = (variableName: string, description: string | null | undefined) => {
     if (description && !found.has(variableName)) found.set(variableName, description.trim());
   };
+  // The argument and input fields around the current node: name and schema description.
+  const path: { name: string; description?: string }[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      if (node.value.kind === Kind.VARIABLE) record(node.value.name.value, typeInfo.getArgument()?.description);
+    Argument: {
+      enter(node) {
+        const description = typeInfo.getArgument()?.description ?? undefined;
+        path.push({ name: node.name.value, description });
+        if (node.value.kind === Kind.VARIABLE) record(node.value.name.value, description);
+      },
+      leave() {
+        path.pop();
+      },
     },
-    ObjectField(node) {
-      if (node.value.kind !== Kind.VARIABLE) return;
-      const parent = typeInfo.getParentInputType();
-      const inputObject = parent ? getNamedType(parent) : undefined;
-      if (isInputObjectType(inputObject)) {
-        record(node.value.name.value, inputObject.getFields()[node.name.value]?.description);
-      }
+    ObjectField: {
+      enter(node) {
+        const parent = typeInfo.getParentInputType();
+        const inputObject = parent ? getNamedType(parent) : undefined;
+        const description = isInputObjectType(inputObject) ? (inputObject.getFields()[node.name.value]?.description ?? undefined) : undefined;
+        path.push({ name: node.name.value, description });
+        if (node.value.kind === Kind.VARIABLE) record(node.value.name.value, path.length > 2 ? pathDescription(path) : description);
+      },
+      leave() {
+        path.pop();
+      },
     },
   });
   for (const definition of [operation, ...fragmentsUsedBy(operation, fragments)]) visit(definition, visitor);
   return found;
+}
+
+/** "filter.team.key.eq: filter: Filter returned issues. team: Filters that … eq: Equals constraint." */
+function pathDescription(path: readonly { name: string; description?: string }[]): string {
+  const steps = path.flatMap((step) => (step.description?.trim() ? [`${step.name}: ${step.description.trim()}`] : []));
+  return `Sets ${path.map((step) => step.name).join('.')}.${steps.length > 0 ? ` ${steps.join(' ')}` : ''}`;
+}
+
+/**
+ * A schema description without its "Defaults to 50." wording, for a variable whose operation
+ * gives its own default (the schema's would be wrong; the JSON Schema shows the operation's).
+ */
+export function withoutDefaultWording(description: string): string {
+  return description
+    .replace(/\s*\((?:defaults? to|default:|default is)[^)]*\)/gi, '')
+    .replace(/\s*\b(?:defaults? to|default:|default is|by default,? )[^.]*\.?/gi, '')
+    .trim();
 }
 
 /** A variable's own description: its `"""` description or the `#` comment right before it. */

@@ -109,7 +109,11 @@ export class OutputSchemaEmitter {
     const named = getNamedType(type);
     if (isScalarType(named)) {
       if (nodes[0]?.name.value === '__typename') return 'z.string()';
-      return BUILT_IN_SCALARS[named.name] ?? this.options.scalarOutputSchemas[named.name] ?? 'z.unknown()';
+      const mapped = BUILT_IN_SCALARS[named.name] ?? this.options.scalarOutputSchemas[named.name];
+      if (mapped) return mapped;
+      // Unmapped (codegen warns): any JSON value, but say so rather than hand the model a bare {}.
+      const meaning = named.description ? ` ${named.description.trim()}` : '';
+      return `z.unknown().describe(${JSON.stringify(`Custom scalar ${named.name}, not mapped in codegen.ts: any JSON value.${meaning}`)})`;
     }
     if (isEnumType(named)) return this.options.enumSchema(named);
     // An object, interface or union: merge the sub-selections of every node for this key.

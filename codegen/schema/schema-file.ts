@@ -1,18 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { GraphQLError, buildSchema, validateSchema, type GraphQLSchema } from 'graphql';
-import { relativeToProject } from '../diagnostics.js';
+import { relativeToProject, type Diagnostic } from '../diagnostics.js';
+import { loadSchemaFile } from './schema-source.js';
 
-/** Builds a schema from an SDL file; problems become one message naming the file and position. */
+/** Builds a schema from an SDL or introspection JSON file; every problem is named with its position. */
 export function readSchemaFile(file: string): GraphQLSchema {
-  const shown = relativeToProject(file);
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (error) {
-    const missing = (error as { code?: string }).code === 'ENOENT';
-    throw new Error(missing ? `schema file ${shown} not found` : `could not read schema file ${shown}: ${(error as Error).message}`);
-  }
-  return schemaFromSdl(source, shown);
+  const { schema, diagnostics } = loadSchemaFile(file);
+  if (!schema) throw new Error(problems(relativeToProject(file), diagnostics));
+  return schema;
 }
 
 /** Builds and validates a schema from SDL text; `name` says where the text came from in messages. */
@@ -26,6 +20,12 @@ export function schemaFromSdl(source: string, name: string): GraphQLSchema {
   }
   assertValid(schema, name);
   return schema;
+}
+
+function problems(name: string, diagnostics: Diagnostic[]): string {
+  if (diagnostics.length === 1 && diagnostics[0].message.startsWith('schema file not found')) return `schema file ${name} not found`;
+  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
+  return lines.length === 1 ? lines[0] : `${name} is not a valid schema (${lines.length} problems):\n${lines.join('\n')}`;
 }
 
 /** Operations cannot be validated against an invalid schema (graphql-js would throw later, with less context). */

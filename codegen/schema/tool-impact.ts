@@ -1,5 +1,6 @@
 import { Kind, validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type Source } from 'graphql';
 import { fragmentsUsedBy } from '../plugin/descriptions.js';
+import { schemaWithMcpDirective } from '../plugin/mcp-directive.js';
 import { relativeToProject, type Diagnostic } from '../diagnostics.js';
 import { checkOperationFiles, type OperationFile } from '../operation-checks.js';
 import { affectsTool, schemaChanges, type SchemaChange } from './schema-changes.js';
@@ -40,13 +41,14 @@ export function toolImpact(oldSchema: GraphQLSchema, newSchema: GraphQLSchema, f
   const fileOfSource = new Map<Source, string>();
   for (const file of files) if (file.document.loc) fileOfSource.set(file.document.loc.source, file.location);
 
+  const newSchemaWithMcp = schemaWithMcpDirective(newSchema);
   const matched = new Set<SchemaChange>();
   const impacts = tools.map((tool): ToolImpact => {
     const used = schemaCoordinatesUsedBy(tool.operation, fragments, oldSchema);
     const affecting = changes.filter((change) => affectsTool(change, used));
     affecting.forEach((change) => matched.add(change));
     const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [tool.operation, ...fragmentsUsedBy(tool.operation, fragments)] };
-    const invalid = validate(newSchema, document).map((error) => diagnosticOf(error, fileOfSource, tool.location));
+    const invalid = validate(newSchemaWithMcp, document).map((error) => diagnosticOf(error, fileOfSource, tool.location));
     const breaking = affecting.filter((change) => change.severity === 'breaking');
     const dangerous = affecting.filter((change) => change.severity === 'dangerous');
     return {

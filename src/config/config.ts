@@ -43,6 +43,10 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** Indent the JSON text of results (costs tokens); compact by default. */
   prettyJson: boolean;
+  /** `hash`: send each operation's sha256 instead of its text, for APIs that allowlist generated/trusted-documents.json. */
+  trustedDocuments: 'off' | 'hash';
+  /** Deepest nesting of objects and lists accepted in a tool call's arguments. */
+  inputMaxDepth: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -56,6 +60,8 @@ export const DEFAULT_CALL_DEADLINE_MS = 50_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** Shorter keys cannot be masked in texts without masking ordinary words. */
 export const MIN_KEY_LENGTH = 8;
+/** Far above any real filter (a filter level is an object and a list: 50 levels of and/or). */
+export const DEFAULT_INPUT_MAX_DEPTH = 100;
 
 /** Bad configuration: the message names each variable, what is wrong and what would be right. */
 export class ConfigError extends Error {
@@ -92,6 +98,8 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     callDeadlineMs: readDuration('CALL_DEADLINE', env.CALL_DEADLINE, DEFAULT_CALL_DEADLINE_MS, problems),
     shutdownGraceMs: readDuration('SHUTDOWN_GRACE', env.SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_MS, problems),
     prettyJson: readChoice('RESULT_JSON', env.RESULT_JSON, ['compact', 'pretty'] as const, 'compact', problems) === 'pretty',
+    trustedDocuments: readChoice('TRUSTED_DOCUMENTS', env.TRUSTED_DOCUMENTS, ['off', 'hash'] as const, 'off', problems),
+    inputMaxDepth: readInteger('INPUT_MAX_DEPTH', env.INPUT_MAX_DEPTH, DEFAULT_INPUT_MAX_DEPTH, 1, 10_000, problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {

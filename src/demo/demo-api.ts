@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, GraphQLScalarType, isEnumType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
 import { createSchema, createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createResolvers } from './resolvers.js';
 import { APPOINTMENT_STATUSES, APPOINTMENT_TYPES, createSeedState, PATIENT_STATUSES, SPECIALTIES } from './seed.js';
 
@@ -17,6 +18,11 @@ export interface DemoApiOptions {
   apiKey: string;
   /** Defaults to <package root>/schema/schema.graphql. */
   schemaPath?: string;
+  /**
+   * Allowlist mode: only these operations run (hash -> document, generated/trusted-documents.json),
+   * requested by hash; any other operation, and any query sent as text, is refused.
+   */
+  trustedDocuments?: Record<string, string>;
 }
 
 export const UNAUTHORIZED_MESSAGE = 'Missing or invalid API key: send Authorization: Bearer <key>.';
@@ -39,13 +45,24 @@ export function createDemoApi(options: DemoApiOptions) {
     // Browsers cannot send the API key header, so the HTML pages would only ever show a 401.
     graphiql: false,
     landingPage: false,
-    plugins: [useBearerApiKey(options.apiKey)],
+    plugins: [
+      useBearerApiKey(options.apiKey),
+      ...(options.trustedDocuments ? [allowlistOnly(options.trustedDocuments)] : []),
+    ],
   });
 
   // Lets a GraphQL client (e.g. graphql-request's `fetch` option) call the API with no socket.
   const inProcessFetch: typeof fetch = async (input, init) => handler.fetch(new Request(input, init));
 
   return { fetch: inProcessFetch, handler };
+}
+
+/** graphql-yoga's persisted-operations plugin over a manifest: unknown hashes and plain queries are refused. */
+function allowlistOnly(manifest: Record<string, string>): Plugin {
+  return usePersistedOperations({
+    getPersistedOperation: (hash) => (Object.hasOwn(manifest, hash) ? manifest[hash] : null),
+    allowArbitraryOperations: false,
+  }) as Plugin;
 }
 
 export async function startDemoApi(

@@ -2,6 +2,7 @@ import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServerContext } from './server-context.js';
 import { CallTracker } from '../tools/call-tracker.js';
+import { setInputMaxDepth } from '../tools/input-validation.js';
 import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
 import type { ListedTool } from '../tools/tool-list.js';
 import { UpstreamClient } from '../upstream/upstream-client.js';
@@ -31,6 +32,7 @@ export async function startServer(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningServer> {
+  setInputMaxDepth(config.inputMaxDepth);
   const toolListTtlMs = options.liveTools ? TOOL_LIST_TTL_MS.live : TOOL_LIST_TTL_MS.production;
   const context = await createContext(config, new ToolCatalog(tools, config.mutations, toolList), logger, toolListTtlMs);
   if (config.transport === 'http') {

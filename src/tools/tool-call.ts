@@ -1,6 +1,6 @@
 /**
  * One tool call, from arguments to result: refused while the server shuts down, arguments checked
- * (null for a defaulted argument means the default), the operation sent upstream within the
+ * (null for a defaulted argument means the default), hidden `@mcp` variables filled in, the operation sent upstream within the
  * call's deadline, the answer turned into a result within the budget. Every call, rejected or
  * not, ends with exactly one log line and one MCP log notification naming its outcome and its
  * argument names (never their values).
@@ -12,6 +12,7 @@ import type { Logger } from '../observability/logger.js';
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
 import { UpstreamError } from '../upstream/upstream-client.js';
 import { checkArguments } from './call-arguments.js';
+import { FixedVariableError, variablesForCall } from './fixed-variables.js';
 import type { AnyToolDefinition } from './tool-catalog.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
 
@@ -49,7 +50,15 @@ export async function runToolCall(tool: AnyToolDefinition, args: unknown, extra:
     }
     const checked = checkArguments(tool.name, tool.inputSchema, args);
     if (!checked.ok) return finish(errorText(checked.message), { outcome: 'invalid-arguments' });
-    return finish(...(await callUpstream(tool, checked.variables, extra, scope, call.signal)));
+    let variables: Record<string, unknown>;
+    try {
+      variables = variablesForCall(tool, checked.variables);
+    } catch (error) {
+      // A hidden variable's environment variable is missing: the server's setup, not the model's call.
+      if (!(error instanceof FixedVariableError)) throw error;
+      return finish(errorText(error.message), { outcome: 'refused', reason: 'configuration' });
+    }
+    return finish(...(await callUpstream(tool, variables, extra, scope, call.signal)));
   } finally {
     scope.context.calls.end(call);
   }

@@ -10,8 +10,8 @@ export interface ListedTool extends Tool {
 }
 
 /**
- * The tools/list entry of a tool, with its JSON Schemas converted from zod the way the SDK does
- * (draft-07; the input side for arguments, the output side for results). Codegen writes these to
+ * The tools/list entry of a tool: the input JSON Schema codegen wrote from the GraphQL types, the
+ * output schema converted from zod the way the SDK does (draft-07, output side). Codegen writes these to
  * generated/tool-list.json so a server never converts a thousand schemas at start or per request.
  */
 export function listEntryOf(tool: ToolDefinition<unknown, any>): ListedTool {
@@ -19,7 +19,7 @@ export function listEntryOf(tool: ToolDefinition<unknown, any>): ListedTool {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: z.toJSONSchema(tool.inputSchema, { target: 'draft-7', io: 'input' }) as Tool['inputSchema'],
+    inputSchema: tool.inputJsonSchema() as Tool['inputSchema'],
     outputSchema: z.toJSONSchema(tool.outputSchema, { target: 'draft-7', io: 'output' }) as Tool['outputSchema'],
     annotations: tool.annotations,
     execution: { taskSupport: 'forbidden' },

@@ -2,6 +2,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import type { GraphQLError } from 'graphql';
 import { boundedFetch, NotJsonError, ResponseTooLargeError, type ReadReport } from './bounded-fetch.js';
 import type { ListCut } from './bounded-json.js';
+import { sendingDocumentHashes } from './trusted-documents.js';
 import { isTransient, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 export interface UpstreamOptions {
@@ -19,6 +20,8 @@ export interface UpstreamOptions {
   listBudgetBytes: number;
   /** Lets the embedded demo API answer in-process, without a socket. */
   fetch?: typeof fetch;
+  /** Send each operation's hash instead of its text (trusted documents, see trusted-documents.ts). */
+  sendDocumentHashes?: boolean;
 }
 
 export interface CallOptions {
@@ -66,7 +69,13 @@ export class UpstreamError extends Error {
  * transient failures, one deadline for the whole call, and answers read within bounds.
  */
 export class UpstreamClient {
-  constructor(readonly options: UpstreamOptions) {}
+  /** The fetch under the response limit: with trusted documents, one that sends hashes instead of queries. */
+  private readonly upstreamFetch: typeof fetch;
+
+  constructor(readonly options: UpstreamOptions) {
+    const base = options.fetch ?? fetch;
+    this.upstreamFetch = options.sendDocumentHashes ? sendingDocumentHashes(base) : base;
+  }
 
   async execute(query: string, variables: Record<string, unknown>, call: CallOptions): Promise<UpstreamResult> {
     const attempts = call.retryable ? 1 + this.options.retry.retries : 1;
@@ -102,7 +111,7 @@ export class UpstreamClient {
     const report: ReadReport = { cuts: [], bytes: 0 };
     // A client per attempt: its fetch fills this attempt's report. Constructing one costs nothing.
     const client = new GraphQLClient(this.options.endpoint, {
-      fetch: boundedFetch(this.options.fetch ?? fetch, this.options, report),
+      fetch: boundedFetch(this.upstreamFetch, this.options, report),
       // Keep partial data next to errors: the model should see both.
       errorPolicy: 'all',
     });

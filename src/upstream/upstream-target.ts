@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerConfig } from '../config/config.js';
 import { CHARACTERS_PER_TOKEN } from '../config/token-count.js';
+import path from 'node:path';
+import { packageRoot } from '../config/package-info.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import { readTrustedDocuments } from './trusted-documents.js';
 import type { UpstreamOptions } from './upstream-client.js';
 
 export interface UpstreamTarget {
@@ -18,6 +21,7 @@ export interface UpstreamTarget {
  */
 export async function resolveUpstreamTarget(config: ServerConfig): Promise<UpstreamTarget> {
   const retry = { ...DEFAULT_RETRY_POLICY, retries: config.retries };
+  const sendDocumentHashes = config.trustedDocuments === 'hash';
   const limits = {
     deadlineMs: config.callDeadlineMs,
     maxResponseBytes: config.maxResponseBytes,
@@ -26,16 +30,18 @@ export async function resolveUpstreamTarget(config: ServerConfig): Promise<Upstr
   };
   if (config.endpoint) {
     return {
-      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retry, ...limits },
+      options: { endpoint: config.endpoint, apiKey: config.apiKey, timeoutMs: config.timeoutMs, retry, ...limits, sendDocumentHashes },
       label: config.endpoint,
       demo: false,
     };
   }
   const apiKey = config.apiKey ?? randomUUID();
   const { createDemoApi } = await import('../demo/demo-api.js');
-  const demo = createDemoApi({ apiKey });
+  // Sending hashes, the demo API allowlists exactly the operations codegen wrote.
+  const trustedDocuments = sendDocumentHashes ? readTrustedDocuments(path.join(packageRoot(), 'generated/trusted-documents.json')) : undefined;
+  const demo = createDemoApi({ apiKey, trustedDocuments });
   return {
-    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, ...limits, fetch: demo.fetch },
+    options: { endpoint: 'http://demo.localhost/graphql', apiKey, timeoutMs: config.timeoutMs, retry, ...limits, fetch: demo.fetch, sendDocumentHashes },
     label: 'the embedded demo API',
     demo: true,
   };

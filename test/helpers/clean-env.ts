@@ -3,6 +3,7 @@ const SERVER_VARIABLES = [
   'GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'RETRIES', 'TRANSPORT', 'PORT', 'HOST', 'ALLOWED_ORIGINS',
   'ALLOWED_HOSTS', 'CLIENT_KEY_HEADER', 'OUTPUT_SCHEMAS', 'MUTATIONS', 'MASK_ERROR_DETAILS',
   'MAX_RESULT_TOKENS', 'MAX_RESPONSE_BYTES', 'CALL_DEADLINE', 'SHUTDOWN_GRACE', 'RESULT_JSON',
+  'TRUSTED_DOCUMENTS', 'INPUT_MAX_DEPTH',
 ];
 
 /** This process's environment without the server's settings: tests set those explicitly, never inherit them. */

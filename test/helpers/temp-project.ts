@@ -23,5 +23,7 @@ export function createTempProject() {
     read: (relative: string) => readFileSync(path.join(root, relative), 'utf8'),
     codegen: () => npm('codegen'),
     build: () => npm('build'),
+    /** tsc over src/ and generated/: each tool's input schema against its Variables type. */
+    typecheck: () => run(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: root }),
   };
 }
