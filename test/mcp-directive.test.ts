@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { fieldPathProblem } from '../codegen/plugin/mcp-directive.js';
+import { LINEAR_STYLE_DIR } from './helpers/linear-style-upstream.js';
 import { createTempProject } from './helpers/temp-project.js';
 
 describe('the @mcp directive in operation files', () => {
@@ -64,5 +69,21 @@ describe('the @mcp directive in operation files', () => {
     expectLine(/^operations\/bad\/not-an-input-object\.graphql:1:43: error: @mcp: depth applies to variables of an input object type; \$name is String/);
     expectLine(/^operations\/bad\/on-operation\.graphql:1:48: error: @mcp: "fields" applies to variables, not to the query/);
     expectLine(/^operations\/bad\/required-left-out\.graphql:1:\d+: error: @mcp: fields leaves out required input fields providerId, startsAt: .*add "providerId", "startsAt"/);
+  });
+});
+
+describe('@mcp field paths', () => {
+  const schema = buildSchema(readFileSync(path.join(LINEAR_STYLE_DIR, 'schema.graphql'), 'utf8'));
+  const issueFilter = schema.getType('IssueFilter')!;
+
+  it('accepts paths down comparators and relations, and a recursive field on its own', () => {
+    for (const ok of ['title.eq', 'team.key.eq', 'assignee.assignedIssues.length.gt', 'and', 'children']) {
+      expect(fieldPathProblem(issueFilter, ok), ok).toBeUndefined();
+    }
+  });
+
+  it('rejects a path that goes on through a field repeating an enclosing type', () => {
+    expect(fieldPathProblem(issueFilter, 'and.title')).toBe('"and.title": and repeats IssueFilter, so it offers the same fields again (depth levels deep): list "and" alone');
+    expect(fieldPathProblem(issueFilter, 'team.and.key')).toMatch(/^"team\.and\.key": team\.and repeats TeamFilter/);
   });
 });
