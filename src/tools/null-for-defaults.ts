@@ -63,13 +63,16 @@ function hasDefault(schema: Walkable): boolean {
   return false;
 }
 
+const PASS_THROUGH = new Set(['unknown', 'any', 'transform']);
+
 /** Looks through laziness, optionality, nullability and defaults to the type beneath. */
 function unwrap(schema: Walkable): Walkable {
   let current = schema;
   for (;;) {
-    const def = current._zod.def as { type: string; innerType?: Walkable; getter?: () => Walkable; in?: Walkable };
+    const def = current._zod.def as { type: string; innerType?: Walkable; getter?: () => Walkable; in?: Walkable; out?: Walkable };
     if (def.type === 'lazy') current = def.getter!();
-    else if (def.type === 'pipe' && def.in) current = def.in;
+    // A pipe from a bare check or transform (the nesting limit, a preprocess) is shaped by its output side.
+    else if (def.type === 'pipe' && def.in && def.out) current = PASS_THROUGH.has((def.in._zod.def as { type: string }).type) ? def.out : def.in;
     else if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(def.type)) current = def.innerType;
     else return current;
   }
