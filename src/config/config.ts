@@ -33,6 +33,8 @@ export interface ServerConfig {
   mutations: MutationMode;
   /** Keep endpoint, response bodies and internal error messages out of tool errors. */
   maskErrorDetails: boolean;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: when set, traces and metrics go there (the OpenTelemetry SDK reads the other OTEL_* variables itself). */
+  otlpEndpoint?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -69,6 +71,7 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     outputSchemas: readBoolean('OUTPUT_SCHEMAS', env.OUTPUT_SCHEMAS, true, problems),
     mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
     maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
+    otlpEndpoint: readHttpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://otel-collector:4318', problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {
@@ -98,6 +101,20 @@ function readEndpoint(raw: string | undefined, problems: string[]): string | und
     return undefined;
   }
   return url.toString();
+}
+
+/** An optional http(s) URL setting; `example` shows the expected shape in the message. */
+function readHttpUrl(name: string, raw: string | undefined, example: string, problems: string[]): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} "${value}" must be an http:// or https:// URL, e.g. ${example}`);
+  return undefined;
 }
 
 function readApiKey(raw: string | undefined, problems: string[]): string | undefined {

@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
+import type { Telemetry } from '../observability/telemetry.js';
 import type { ToolCatalog } from '../tools/tool-catalog.js';
 import type { UpstreamClient } from '../upstream/upstream-client.js';
 import type { UpstreamHealth } from '../upstream/upstream-health.js';
@@ -14,6 +15,8 @@ export interface ServerContext {
   upstreamLabel: string;
   logger: Logger;
   health: UpstreamHealth;
+  /** Spans and metrics per tool call (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  telemetry: Telemetry;
   startedAt: number;
 }
 

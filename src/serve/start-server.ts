@@ -1,6 +1,8 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
+import { startTelemetry } from '../observability/telemetry.js';
+import { packageVersion } from '../config/package-info.js';
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
 import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
@@ -34,12 +36,12 @@ export async function startServer(
       tools: context.catalog.current().length,
       upstream: context.upstreamLabel,
     });
-    return { context, url: http.url, close: () => http.close() };
+    return { context, url: http.url, close: () => http.close().finally(() => context.telemetry.shutdown()) };
   }
   const server = createMcpServer(context, { followCatalog: true });
   await server.connect(new StdioServerTransport());
   logger.info('graphql-ops-mcp ready on stdio', { tools: context.catalog.current().length, upstream: context.upstreamLabel });
-  return { context, close: () => server.close() };
+  return { context, close: () => server.close().finally(() => context.telemetry.shutdown()) };
 }
 
 /** Throws with a user-facing message when the upstream cannot be set up (e.g. demo API on a changed schema). */
@@ -63,6 +65,7 @@ async function createContext(config: ServerConfig, catalog: ToolCatalog, logger:
     upstreamLabel: target.label,
     logger,
     health: new UpstreamHealth(upstream),
+    telemetry: await startTelemetry(config.otlpEndpoint, logger, packageVersion()),
     startedAt: Date.now(),
   };
 }

@@ -45,12 +45,14 @@ export function registerTools(
         const attempts = retryable ? 1 + config.retries : 1;
         const progress = notifications.progressFor(extra, attempts);
         void progress?.(0, `calling the GraphQL API (${tool.operationName})`);
+        const span = context.telemetry.startToolCall({ tool: tool.name, operation: tool.operationName, kind: tool.operationType });
         let result: CallToolResult;
         let outcome: Record<string, unknown>;
         try {
           const response = await context.upstream.execute(query, args, {
             signal: extra.signal,
             apiKey: auth.apiKey,
+            headers: span.traceHeaders(),
             retryable,
             onRetry: ({ attempt, of, delayMs, failure }) => {
               const reason = failure.kind === 'http' ? `HTTP ${failure.status}` : failure.kind;
@@ -60,10 +62,16 @@ export function registerTools(
           });
           result = resultFromResponse(response, resultContext);
           outcome = { ok: !result.isError, attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0 };
+          span.end({ outcome: result.isError ? 'tool_error' : 'ok', attempts: response.attempts, upstreamStatus: response.status });
         } catch (error) {
-          if (!(error instanceof UpstreamError)) throw error;
+          if (!(error instanceof UpstreamError)) {
+            span.end({ outcome: 'internal_error', attempts: 0 });
+            throw error;
+          }
           result = resultFromFailure(error.failure, resultContext);
-          outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status: error.failure.kind === 'http' ? error.failure.status : undefined };
+          const status = error.failure.kind === 'http' ? error.failure.status : undefined;
+          outcome = { ok: false, attempts: error.attempts, failure: error.failure.kind, status };
+          span.end({ outcome: error.failure.kind, attempts: error.attempts, upstreamStatus: status });
         }
         const ms = Math.round(performance.now() - started);
         await progress?.(attempts, result.isError ? 'failed' : 'done');

@@ -1,7 +1,7 @@
 /** Every variable the server and its commands read (see src/config/config.ts). */
 const SERVER_VARIABLES = [
   'GRAPHQL_ENDPOINT', 'API_KEY', 'TIMEOUT', 'LOG_LEVEL', 'RETRIES', 'TRANSPORT', 'PORT', 'HOST', 'ALLOWED_ORIGINS',
-  'ALLOWED_HOSTS', 'CLIENT_KEY_HEADER', 'OUTPUT_SCHEMAS', 'MUTATIONS', 'MASK_ERROR_DETAILS',
+  'ALLOWED_HOSTS', 'CLIENT_KEY_HEADER', 'OUTPUT_SCHEMAS', 'MUTATIONS', 'MASK_ERROR_DETAILS', 'OTEL_EXPORTER_OTLP_ENDPOINT',
 ];
 
 /** This process's environment without the server's settings: tests set those explicitly, never inherit them. */
