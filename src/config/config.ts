@@ -1,4 +1,5 @@
 /** Server configuration, read from the environment (and a few flags) once at start, validated with clear messages. */
+import { readAuthConfig, type AuthConfig } from './auth-config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -33,6 +34,8 @@ export interface ServerConfig {
   mutations: MutationMode;
   /** Keep endpoint, response bodies and internal error messages out of tool errors. */
   maskErrorDetails: boolean;
+  /** OAuth resource-server mode (AUTH_ISSUER set): HTTP requests need a validated bearer token. */
+  auth?: AuthConfig;
   /** OTEL_EXPORTER_OTLP_ENDPOINT: when set, traces and metrics go there (the OpenTelemetry SDK reads the other OTEL_* variables itself). */
   otlpEndpoint?: string;
 }
@@ -71,12 +74,16 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     outputSchemas: readBoolean('OUTPUT_SCHEMAS', env.OUTPUT_SCHEMAS, true, problems),
     mutations: readChoice('MUTATIONS', env.MUTATIONS, ['all', 'none'] as const, 'all', problems),
     maskErrorDetails: readBoolean('MASK_ERROR_DETAILS', env.MASK_ERROR_DETAILS, false, problems),
+    auth: readAuthConfig(env, problems),
     otlpEndpoint: readHttpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://otel-collector:4318', problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {
       problems.push(`unknown option ${argument}: the server takes --http or --stdio; everything else is set by environment variables`);
     }
+  }
+  if (config.auth && !config.auth.audience && !['127.0.0.1', 'localhost', '::1'].includes(config.http.host)) {
+    problems.push(`AUTH_AUDIENCE must be set when HOST is ${config.http.host}: use this server's public MCP URL as clients reach it, e.g. https://mcp.example.com/mcp`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,7 +7,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { InFlightRequests } from './in-flight-requests.js';
-import { originCheck } from './origin-check.js';
+import { installOAuth } from './auth/express-oauth.js';
+import { corsAnswer } from './cors.js';
+import { isAllowedOrigin, originCheck } from './origin-check.js';
 import { healthReport } from './resources.js';
 import type { ServerContext } from './server-context.js';
 import { createMcpServer } from './server.js';
@@ -24,15 +26,29 @@ export interface RunningHttpServer {
 export async function startHttpServer(context: ServerContext): Promise<RunningHttpServer> {
   const { http } = context.config;
   const app = createMcpExpressApp({ host: http.host, allowedHosts: http.allowedHosts });
+  const origins = new Set(http.allowedOrigins);
+  app.use((request, response, next) => {
+    const cors = corsAnswer(
+      { method: request.method, origin: request.headers.origin, requestMethod: request.headers['access-control-request-method'], requestHeaders: request.headers['access-control-request-headers'] },
+      (origin) => isAllowedOrigin(origin, origins),
+    );
+    response.set(cors.headers);
+    if (cors.preflight && cors.headers['Access-Control-Allow-Origin']) return void response.status(204).end();
+    next();
+  });
   app.use(originCheck(http.allowedOrigins));
+  let listeningUrl = '';
+  const oauth = context.config.auth ? installOAuth(app, context.config.auth, context.catalog, () => context.config.auth?.audience ?? listeningUrl) : undefined;
+  const authenticate = oauth ? [oauth.gate] : [];
 
   app.get('/health', async (_request, response) => {
     response.json(await healthReport(context));
   });
 
   const inFlight = new InFlightRequests();
-  app.post('/mcp', async (request: Request, response: Response) => {
-    const apiKey = clientKey(request.headers, http.clientKeyHeader);
+  app.post('/mcp', ...authenticate, async (request: Request, response: Response) => {
+    // Under OAuth the Authorization header carries the caller's token, never an upstream key of its own.
+    const apiKey = oauth ? oauth.upstreamKey(request) : clientKey(request.headers, http.clientKeyHeader);
     const messages = (Array.isArray(request.body) ? request.body : [request.body]).filter(isMessage);
     // This server lives for one request: it needs only the tools that request calls.
     const server = createMcpServer(context, { auth: { apiKey }, onlyTools: calledTools(messages) });
@@ -46,7 +62,7 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
 
   // A GET opens a stream for server-initiated messages: here, tools/list_changed when the tools
   // change under `npm run dev`. It carries no session, so it works on any replica too.
-  app.get('/mcp', async (request: Request, response: Response) => {
+  app.get('/mcp', ...authenticate, async (request: Request, response: Response) => {
     const server = createMcpServer(context, { followCatalog: true });
     await serve(server, new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }), request, response);
   });
@@ -73,8 +89,9 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   const server = await listen(app, http.port, http.host);
   const { port } = server.address() as AddressInfo;
   const host = http.host.includes(':') ? `[${http.host}]` : http.host;
+  listeningUrl = `http://${host}:${port}/mcp`;
   return {
-    url: `http://${host}:${port}/mcp`,
+    url: listeningUrl,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -11,7 +11,7 @@ export function originCheck(allowedOrigins: readonly string[]) {
   const allowed = new Set(allowedOrigins);
   return (request: Request, response: Response, next: NextFunction) => {
     const origin = request.headers.origin;
-    if (origin === undefined || isAllowed(origin, allowed)) return next();
+    if (origin === undefined || isAllowedOrigin(origin, allowed)) return next();
     response.status(403).json({
       jsonrpc: '2.0',
       error: { code: -32000, message: `Forbidden: Origin ${origin} is not allowed. Add it to ALLOWED_ORIGINS to let that web page use this server.` },
@@ -20,7 +20,8 @@ export function originCheck(allowedOrigins: readonly string[]) {
   };
 }
 
-function isAllowed(origin: string, allowed: ReadonlySet<string>): boolean {
+/** The origins the check admits: listed ones and loopback pages. Shared with CORS. */
+export function isAllowedOrigin(origin: string, allowed: ReadonlySet<string>): boolean {
   if (allowed.has(origin)) return true;
   try {
     const url = new URL(origin);

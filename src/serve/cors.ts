@@ -1,0 +1,49 @@
+/**
+ * CORS for browser MCP clients on the origins the origin check admits (ALLOWED_ORIGINS, and
+ * loopback pages): preflights are answered, the MCP request headers are allowed and the response
+ * headers a client must read are exposed. Other origins get no CORS header at all (and the origin
+ * check's 403). Framework-neutral: the HTTP layer applies the headers it returns.
+ */
+
+/** Request headers an MCP client sends: both protocol eras, bearer tokens, resumable streams. */
+const ALLOWED_REQUEST_HEADERS = ['accept', 'authorization', 'content-type', 'last-event-id', 'mcp-protocol-version', 'mcp-session-id', 'mcp-method', 'mcp-name'];
+/** 2026-07-28 clients mirror tool arguments into `Mcp-Param-<name>` headers: any name under these prefixes. */
+const ALLOWED_HEADER_PREFIXES = ['mcp-'];
+/** Response headers a browser page may read. */
+export const EXPOSED_RESPONSE_HEADERS = ['Mcp-Session-Id', 'Mcp-Protocol-Version', 'WWW-Authenticate', 'Last-Event-ID', 'Retry-After'];
+const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
+
+export interface CorsRequest {
+  method: string;
+  origin: string | undefined;
+  /** Access-Control-Request-Method, on a preflight. */
+  requestMethod: string | undefined;
+  /** Access-Control-Request-Headers, on a preflight. */
+  requestHeaders: string | undefined;
+}
+
+export interface CorsAnswer {
+  /** A preflight: answer 204 with these headers and stop. */
+  preflight: boolean;
+  headers: Record<string, string>;
+}
+
+export function corsAnswer(request: CorsRequest, isAllowedOrigin: (origin: string) => boolean): CorsAnswer {
+  const preflight = request.method === 'OPTIONS' && request.requestMethod !== undefined;
+  if (!request.origin || !isAllowedOrigin(request.origin)) return { preflight: false, headers: {} };
+  const headers: Record<string, string> = { 'Access-Control-Allow-Origin': request.origin, Vary: 'Origin' };
+  if (!preflight) {
+    headers['Access-Control-Expose-Headers'] = EXPOSED_RESPONSE_HEADERS.join(', ');
+    return { preflight, headers };
+  }
+  headers['Access-Control-Allow-Methods'] = ALLOWED_METHODS;
+  const requested = (request.requestHeaders ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const allowed = [...new Set([...ALLOWED_REQUEST_HEADERS, ...requested.filter(isMcpHeader)])];
+  headers['Access-Control-Allow-Headers'] = allowed.join(', ');
+  headers['Access-Control-Max-Age'] = '600';
+  return { preflight, headers };
+}
+
+function isMcpHeader(name: string): boolean {
+  return ALLOWED_HEADER_PREFIXES.some((prefix) => name.startsWith(prefix)) && /^[a-z0-9-]+$/.test(name);
+}
