@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { InFlightRequests } from './in-flight-requests.js';
 import { installOAuth } from './auth/express-oauth.js';
+import { closeGracefully } from './graceful-close.js';
 import { corsAnswer } from './cors.js';
 import { isAllowedOrigin, originCheck } from './origin-check.js';
 import { healthReport } from './resources.js';
@@ -62,7 +63,10 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
 
   // A GET opens a stream for server-initiated messages: here, tools/list_changed when the tools
   // change under `npm run dev`. It carries no session, so it works on any replica too.
+  const streams = new Set<Response>();
   app.get('/mcp', ...authenticate, async (request: Request, response: Response) => {
+    streams.add(response);
+    response.on('close', () => streams.delete(response));
     const server = createMcpServer(context, { followCatalog: true });
     await serve(server, new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }), request, response);
   });
@@ -92,11 +96,13 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   listeningUrl = `http://${host}:${port}/mcp`;
   return {
     url: listeningUrl,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    // In-flight calls finish (up to the upstream TIMEOUT, at most 25 s: inside Kubernetes' default 30 s grace).
+    // GET streams carry no call: they end at once, and their clients reopen them on another replica.
+    close: () => {
+      const closing = closeGracefully(server, Math.min(context.config.timeoutMs, 25_000));
+      for (const stream of streams) stream.end();
+      return closing;
+    },
   };
 }
 
