@@ -1,7 +1,7 @@
 // `npm run build`, second step: bundles the server into dist/src/main.js (overwriting tsc's
 // output) so that start-up loads a few files instead of hundreds from node_modules. The demo API
-// and the HTTP server stay separate chunks, loaded only when used. graphql, graphql-yoga and
-// express stay external: the demo API hands graphql objects to yoga, which must share one graphql.
+// and the HTTP server stay separate chunks, loaded only when used. graphql and graphql-yoga
+// stay external: the demo API hands graphql objects to yoga, which must share one graphql.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   // OpenTelemetry loads only when OTEL_EXPORTER_OTLP_ENDPOINT is set: keep it out of the bundle.
-  external: ['graphql', 'graphql-yoga', 'express', '@opentelemetry/*'],
+  external: ['graphql', 'graphql-yoga', '@opentelemetry/*'],
   // Some bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -107,10 +107,8 @@ describe('stdio server against the demo API on 127.0.0.1', () => {
     }
   });
 
-  it('answers an unknown tool with isError naming it', async () => {
-    const result = await session.client.callTool({ name: 'no_such_tool', arguments: {} });
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/no_such_tool/);
+  it('answers an unknown tool with a JSON-RPC error (-32602) naming it', async () => {
+    await expect(session.client.callTool({ name: 'no_such_tool', arguments: {} })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/no_such_tool/) });
   });
 
   it('never writes the API key to stderr', () => {

@@ -1,4 +1,5 @@
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { connectV2Http } from './helpers/mcp-v2-client.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json, startFakeUpstream, type UpstreamBehaviour } from './helpers/fake-upstream.js';
 import { connectStdio, textOf, type StdioSession } from './helpers/mcp-stdio.js';
@@ -99,14 +100,15 @@ describe('resilience against a failing upstream', () => {
     expect((await session.client.callTool({ name: 'search_providers', arguments: {} })).isError).toBeFalsy();
   });
 
-  it('over HTTP too, aborts the upstream request when the client cancels the call', async () => {
+  it('over HTTP too (2026-07-28: the client closes the call\'s stream), aborts the upstream request', async () => {
     const upstream = await startFakeUpstream(() => {});
     cleanup.push(() => upstream.close());
     const server = await startHttpServerProcess({ GRAPHQL_ENDPOINT: upstream.url, API_KEY: KEY, TIMEOUT: '60s' });
     cleanup.push(() => server.stop());
-    const client = await server.connect();
+    const client = await connectV2Http(server.url, 'modern');
+    cleanup.push(() => client.close());
     const controller = new AbortController();
-    const call = client.callTool({ name: 'search_providers', arguments: {} }, undefined, { signal: controller.signal });
+    const call = client.callTool({ name: 'search_providers', arguments: {} }, { signal: controller.signal });
     await expect.poll(() => upstream.requests.length, { timeout: 10_000 }).toBe(1);
     controller.abort('user cancelled');
     await expect(call).rejects.toThrow();

@@ -16,7 +16,7 @@ import { createLogger, type Logger } from '../../src/observability/logger.js';
 import { closeOnShutdown, exitWith, EXIT_CONFIG } from '../../src/serve/process-lifecycle.js';
 import { startServer } from '../../src/serve/start-server.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** tsx's CLI, wherever node_modules is (a checkout, or a folder above it). */
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const WATCHED = ['operations', 'schema'];
@@ -35,7 +35,7 @@ let version = 0;
 
 const initial = await regenerate(logger);
 if (!initial) exitWith(1, 'graphql-ops-mcp dev: fix the problems above; the server starts once codegen succeeds.');
-const server = await startServer(config, initial.tools, initial.list, logger).catch((error: unknown) =>
+const server = await startServer(config, initial.tools, initial.list, logger, { liveTools: true }).catch((error: unknown) =>
   exitWith(EXIT_CONFIG, `graphql-ops-mcp dev: ${error instanceof Error ? error.message : String(error)}`),
 );
 closeOnShutdown(logger, config.transport, async () => {

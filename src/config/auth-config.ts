@@ -13,6 +13,12 @@ export interface AuthConfig {
    * protected-resource metadata. Undefined: the server's own MCP URL, http://HOST:PORT/mcp.
    */
   audience?: string;
+  /**
+   * The public URL of this server's /mcp, the `resource` of its metadata and the base of the
+   * `resource_metadata` URL in challenges. Undefined: AUTH_AUDIENCE when that is an http(s) URL,
+   * else http://HOST:PORT/mcp.
+   */
+  resourceUrl?: string;
   /** Where the signing keys are; undefined: the `jwks_uri` of the issuer's published metadata. */
   jwksUrl?: string;
   /** Accepted signature algorithms: asymmetric only (never `none`, never HMAC against public keys). */
@@ -32,7 +38,7 @@ export const DEFAULT_WRITE_SCOPE = 'mcp:write';
 /** Undefined when AUTH_ISSUER is not set (no OAuth); problems are added to the shared list. */
 export function readAuthConfig(env: Environment, problems: string[]): AuthConfig | undefined {
   const issuer = env.AUTH_ISSUER?.trim();
-  const others = ['AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'AUTH_ALGORITHMS', 'AUTH_READ_SCOPE', 'AUTH_WRITE_SCOPE', 'AUTH_FORWARD_TOKEN'].filter((name) => env[name]?.trim());
+  const others = ['AUTH_AUDIENCE', 'AUTH_RESOURCE_URL', 'AUTH_JWKS_URL', 'AUTH_ALGORITHMS', 'AUTH_READ_SCOPE', 'AUTH_WRITE_SCOPE', 'AUTH_FORWARD_TOKEN'].filter((name) => env[name]?.trim());
   if (!issuer) {
     if (others.length > 0) problems.push(`${others.join(', ')} set without AUTH_ISSUER: set AUTH_ISSUER to your identity provider's issuer URL to turn OAuth on`);
     return undefined;
@@ -40,12 +46,19 @@ export function readAuthConfig(env: Environment, problems: string[]): AuthConfig
   return {
     issuer: readUrl('AUTH_ISSUER', issuer, problems, 'https://login.example.com/realms/team') ?? issuer,
     audience: env.AUTH_AUDIENCE?.trim() || undefined,
+    resourceUrl: env.AUTH_RESOURCE_URL?.trim() ? readUrl('AUTH_RESOURCE_URL', env.AUTH_RESOURCE_URL.trim(), problems, 'https://mcp.example.com/mcp') : undefined,
     jwksUrl: env.AUTH_JWKS_URL?.trim() ? readUrl('AUTH_JWKS_URL', env.AUTH_JWKS_URL.trim(), problems, 'https://login.example.com/keys') : undefined,
     algorithms: readAlgorithms(env.AUTH_ALGORITHMS, problems),
     readScope: readScope('AUTH_READ_SCOPE', env.AUTH_READ_SCOPE, DEFAULT_READ_SCOPE, problems),
     writeScope: readScope('AUTH_WRITE_SCOPE', env.AUTH_WRITE_SCOPE, DEFAULT_WRITE_SCOPE, problems),
     forwardToken: readFlag(env.AUTH_FORWARD_TOKEN, problems),
   };
+}
+
+/** The resource URL when the settings give one: AUTH_RESOURCE_URL, or AUTH_AUDIENCE when it is an http(s) URL. */
+export function configuredResourceUrl(auth: AuthConfig): string | undefined {
+  if (auth.resourceUrl) return auth.resourceUrl;
+  return auth.audience && /^https?:\/\//i.test(auth.audience) ? auth.audience : undefined;
 }
 
 function readUrl(name: string, value: string, problems: string[], example: string): string | undefined {

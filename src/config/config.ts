@@ -1,5 +1,5 @@
 /** Server configuration, read from the environment (and a few flags) once at start, validated with clear messages. */
-import { readAuthConfig, type AuthConfig } from './auth-config.js';
+import { configuredResourceUrl, readAuthConfig, type AuthConfig } from './auth-config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -82,8 +82,8 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
       problems.push(`unknown option ${argument}: the server takes --http or --stdio; everything else is set by environment variables`);
     }
   }
-  if (config.auth && !config.auth.audience && !['127.0.0.1', 'localhost', '::1'].includes(config.http.host)) {
-    problems.push(`AUTH_AUDIENCE must be set when HOST is ${config.http.host}: use this server's public MCP URL as clients reach it, e.g. https://mcp.example.com/mcp`);
+  if (config.auth && !configuredResourceUrl(config.auth) && !['127.0.0.1', 'localhost', '::1'].includes(config.http.host)) {
+    problems.push(`AUTH_AUDIENCE must be set when HOST is ${config.http.host}: use this server's public MCP URL as clients reach it, e.g. https://mcp.example.com/mcp (or set AUTH_RESOURCE_URL to that URL when the audience is not a URL)`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

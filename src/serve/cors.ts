@@ -1,8 +1,8 @@
 /**
- * CORS for browser MCP clients on the origins the origin check admits (ALLOWED_ORIGINS, and
- * loopback pages): preflights are answered, the MCP request headers are allowed and the response
- * headers a client must read are exposed. Other origins get no CORS header at all (and the origin
- * check's 403). Framework-neutral: the HTTP layer applies the headers it returns.
+ * CORS for browser MCP clients on the origins in ALLOWED_ORIGINS (exactly) and loopback pages:
+ * preflights are answered, the MCP request headers are allowed and the response headers a client
+ * must read are exposed. Other origins get no CORS header at all (and the SDK's
+ * Origin guard answers 403). Framework-neutral: the HTTP layer applies the headers it returns.
  */
 
 /** Request headers an MCP client sends: both protocol eras, bearer tokens, resumable streams. */
@@ -46,4 +46,17 @@ export function corsAnswer(request: CorsRequest, isAllowedOrigin: (origin: strin
 
 function isMcpHeader(name: string): boolean {
   return ALLOWED_HEADER_PREFIXES.some((prefix) => name.startsWith(prefix)) && /^[a-z0-9-]+$/.test(name);
+}
+
+const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Origins that get CORS headers: exactly those in ALLOWED_ORIGINS, and loopback pages (as the Origin guard admits them). */
+export function isAllowedOrigin(origin: string, allowed: ReadonlySet<string>): boolean {
+  if (allowed.has(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTNAMES.has(url.hostname);
+  } catch {
+    return false;
+  }
 }

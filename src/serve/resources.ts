@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { packageVersion } from '../config/package-info.js';
 import type { ServerContext } from './server-context.js';
 

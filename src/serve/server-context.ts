@@ -18,6 +18,8 @@ export interface ServerContext {
   /** Spans and metrics per tool call (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set). */
   telemetry: Telemetry;
   startedAt: number;
+  /** How long 2026-07-28 clients may cache tools/list: long in production, short under `npm run dev`. */
+  toolListTtlMs: number;
 }
 
 /** What one MCP request or session brings: over HTTP, possibly the user's own upstream key. */

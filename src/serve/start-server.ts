@@ -1,10 +1,8 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import { startTelemetry } from '../observability/telemetry.js';
 import { packageVersion } from '../config/package-info.js';
 import type { ServerContext } from './server-context.js';
-import { createMcpServer } from './server.js';
 import { ToolCatalog, type AnyToolDefinition } from '../tools/tool-catalog.js';
 import type { ListedTool } from '../tools/tool-list.js';
 import { UpstreamClient } from '../upstream/upstream-client.js';
@@ -18,16 +16,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The tools change while running (`npm run dev`): clients may cache tools/list only briefly. */
+  liveTools?: boolean;
+}
+
+/** tools/list cache lifetimes offered to 2026-07-28 clients; list_changed evicts earlier. */
+const TOOL_LIST_TTL_MS = { production: 3_600_000, live: 2_000 };
+
 /** Builds the shared context and serves it on the configured transport. */
 export async function startServer(
   config: ServerConfig,
   tools: readonly AnyToolDefinition[],
   toolList: readonly ListedTool[],
   logger: Logger,
+  options: StartOptions = {},
 ): Promise<RunningServer> {
-  const context = await createContext(config, new ToolCatalog(tools, config.mutations, toolList), logger);
+  const toolListTtlMs = options.liveTools ? TOOL_LIST_TTL_MS.live : TOOL_LIST_TTL_MS.production;
+  const context = await createContext(config, new ToolCatalog(tools, config.mutations, toolList), logger, toolListTtlMs);
   if (config.transport === 'http') {
-    // Express and the HTTP transport load only when serving HTTP.
+    // The HTTP entry loads only when serving HTTP.
     const { startHttpServer } = await import('./http-server.js');
     const http = await startHttpServer(context);
     logger.info('graphql-ops-mcp ready: MCP Streamable HTTP', {
@@ -38,14 +46,14 @@ export async function startServer(
     });
     return { context, url: http.url, close: () => http.close().finally(() => context.telemetry.shutdown()) };
   }
-  const server = createMcpServer(context, { followCatalog: true });
-  await server.connect(new StdioServerTransport());
+  const { startStdioServer } = await import('./stdio-server.js');
+  const server = startStdioServer(context);
   logger.info('graphql-ops-mcp ready on stdio', { tools: context.catalog.current().length, upstream: context.upstreamLabel });
   return { context, close: () => server.close().finally(() => context.telemetry.shutdown()) };
 }
 
 /** Throws with a user-facing message when the upstream cannot be set up (e.g. demo API on a changed schema). */
-async function createContext(config: ServerConfig, catalog: ToolCatalog, logger: Logger): Promise<ServerContext> {
+async function createContext(config: ServerConfig, catalog: ToolCatalog, logger: Logger, toolListTtlMs: number): Promise<ServerContext> {
   const target = await resolveUpstreamTarget(config);
   let effective = config;
   if (target.demo && !config.apiKey) {
@@ -67,5 +75,6 @@ async function createContext(config: ServerConfig, catalog: ToolCatalog, logger:
     health: new UpstreamHealth(upstream),
     telemetry: await startTelemetry(config.otlpEndpoint, logger, packageVersion()),
     startedAt: Date.now(),
+    toolListTtlMs,
   };
 }

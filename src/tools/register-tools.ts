@@ -1,9 +1,9 @@
-import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
 import { UpstreamError } from '../upstream/upstream-client.js';
+import { scopeChallengeFor } from './tool-scopes.js';
 
 /**
  * Registers tools on the server (all of them, or only those named in `only`). The SDK validates
@@ -39,6 +39,8 @@ export function registerTools(
         description: tool.description,
         inputSchema: tool.inputSchema,
         annotations: tool.annotations,
+        // Under OAuth (AUTH_ISSUER), the scopes this tool needs.
+        scopeChallenge: config.auth && scopeChallengeFor(tool.name, tool, config.auth),
       },
       async (args: Record<string, unknown>, extra: ToolCallExtra): Promise<CallToolResult> => {
         const started = performance.now();
@@ -50,7 +52,7 @@ export function registerTools(
         let outcome: Record<string, unknown>;
         try {
           const response = await context.upstream.execute(query, args, {
-            signal: extra.signal,
+            signal: extra.mcpReq.signal,
             apiKey: auth.apiKey,
             headers: span.traceHeaders(),
             retryable,

@@ -1,4 +1,4 @@
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { MutationMode } from '../config/config.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { listEntryOf, type ListedTool } from './tool-list.js';

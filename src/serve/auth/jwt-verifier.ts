@@ -7,19 +7,7 @@
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../../config/auth-config.js';
 
-/** What the SDK's bearer-auth helpers need (the shape of its OAuthTokenVerifier and AuthInfo). */
-export interface VerifiedToken {
-  token: string;
-  clientId: string;
-  scopes: string[];
-  expiresAt?: number;
-  resource?: URL;
-  extra?: Record<string, unknown>;
-}
-
-export interface TokenVerifier {
-  verifyAccessToken(token: string): Promise<VerifiedToken>;
-}
+import type { OAuthTokenVerifier } from '@modelcontextprotocol/server';
 
 /**
  * `invalidToken` builds the SDK's own "invalid token" error, so that its helpers answer 401;
@@ -29,7 +17,7 @@ export function createJwtVerifier(
   auth: AuthConfig & { audience: string },
   keys: JWTVerifyGetKey,
   makeError: { invalidToken(message: string): Error; unavailable(message: string): Error },
-): TokenVerifier {
+): OAuthTokenVerifier {
   // Identity providers differ on a trailing slash in `iss` (e.g. Auth0 has one): accept both spellings.
   const issuers = [auth.issuer, auth.issuer.endsWith('/') ? auth.issuer.slice(0, -1) : `${auth.issuer}/`];
   return {

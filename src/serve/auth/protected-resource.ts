@@ -1,7 +1,9 @@
 /**
- * RFC 9728 protected-resource metadata for this server, and the RFC 6750 challenge for a token
- * that lacks a scope (step-up). The SDK's bearer-auth helper writes the 401 challenges itself.
+ * RFC 9728 protected-resource metadata for this server. Ours, not the SDK's oauthMetadataResponse:
+ * that one also needs the authorization server's whole metadata document at start, which would
+ * make start-up depend on the identity provider being up. The challenges (401, 403) are the SDK's.
  */
+import { getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/server';
 
 export interface ProtectedResource {
   /** This server's resource identifier (the tokens' audience), e.g. https://mcp.example.com/mcp. */
@@ -10,16 +12,9 @@ export interface ProtectedResource {
   scopes: string[];
 }
 
-/** /.well-known/oauth-protected-resource with the resource's path appended (RFC 9728 section 3.1). */
-export function resourceMetadataUrl(resource: string): string {
-  const url = new URL(resource);
-  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
-  return `${url.origin}/.well-known/oauth-protected-resource${path}`;
-}
-
 /** The paths the metadata is served at: the path-aware form, and the bare one for clients that probe the root. */
 export function resourceMetadataPaths(resource: string): string[] {
-  const path = new URL(resourceMetadataUrl(resource)).pathname;
+  const path = new URL(getOAuthProtectedResourceMetadataUrl(new URL(resource))).pathname;
   return [...new Set([path, '/.well-known/oauth-protected-resource'])];
 }
 
@@ -30,15 +25,5 @@ export function protectedResourceMetadata(protectedResource: ProtectedResource) 
     scopes_supported: protectedResource.scopes,
     bearer_methods_supported: ['header'],
     resource_name: 'graphql-ops-mcp',
-  };
-}
-
-/** 403 insufficient_scope: names every scope the call needs, so the client can ask for them (step-up). */
-export function insufficientScope(needed: readonly string[], missing: readonly string[], metadataUrl: string, what: string) {
-  const description = `${what} needs the scope ${missing.join(' and ')}, which the token does not grant`;
-  return {
-    status: 403,
-    wwwAuthenticate: `Bearer error="insufficient_scope", scope="${needed.join(' ')}", resource_metadata="${metadataUrl}", error_description="${description}"`,
-    body: { error: 'insufficient_scope', error_description: description },
   };
 }
