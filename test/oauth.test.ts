@@ -1,7 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ClientCredentialsProvider } from '@modelcontextprotocol/sdk/client/auth-extensions.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ClientCredentialsProvider as V2ClientCredentialsProvider, StreamableHTTPClientTransport as V2StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v2Client } from './helpers/mcp-v2-client.js';
 import { json, startFakeUpstream } from './helpers/fake-upstream.js';
 import { startHttpServerProcess, type HttpServerProcess } from './helpers/mcp-http.js';
 import { startJwksWithoutAlg, startOAuthServer } from './helpers/oauth-server.js';
@@ -82,6 +84,35 @@ describe('OAuth resource server (AUTH_ISSUER) against a real OAuth server on 127
     const sent = upstream.requests.slice(before).map((headers) => headers.authorization);
     expect(sent.length).toBeGreaterThanOrEqual(2);
     for (const authorization of sent) expect(authorization).toBe(`Bearer ${KEY}`);
+    await client.close();
+  });
+
+  it('lets the SDK v2 client (2026-07-28 era) do the same', async () => {
+    const before = upstream.requests.length;
+    const provider = new V2ClientCredentialsProvider({ clientId: 'modern-client', clientSecret: 'modern-secret', scope: 'mcp:read mcp:write', expectedIssuer: oauth.issuer });
+    const client = v2Client('modern');
+    await client.connect(new V2StreamableHTTPClientTransport(new URL(server.url), { authProvider: provider }));
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('cancel_appointment');
+    const result = await client.callTool({ name: 'get_patient', arguments: { by: { id: 'pat-2' } } });
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    expect(upstream.requests.slice(before).map((headers) => headers.authorization)).toEqual([`Bearer ${KEY}`]);
+    await client.close();
+  });
+
+  it('refuses a 2026-07-28 mutation call with a read-only token with 403 insufficient_scope, before any upstream call', async () => {
+    const readOnly = await oauth.token({ aud: server.url, scope: 'mcp:read' });
+    const client = v2Client('modern');
+    await client.connect(new V2StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: { authorization: `Bearer ${readOnly}` } } }));
+    const before = upstream.requests.length;
+    const refused = await client.callTool({ name: 'cancel_appointment', arguments: { id: 'appt-1', reason: 'x' } }).then(
+      (result) => JSON.stringify(result),
+      (error: unknown) => String(error),
+    );
+    expect(refused).toMatch(/insufficient.?scope/i);
+    expect(upstream.requests.length).toBe(before);
+    const allowed = await client.callTool({ name: 'search_patients', arguments: { limit: 1 } });
+    expect(allowed.isError).toBeFalsy();
     await client.close();
   });
 
