@@ -2,7 +2,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPClientTransport as V2StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v2Client } from '../helpers/mcp-v2-client.js';
 import { startDemoApi } from '../../src/demo/demo-api.js';
 import { startHttpServerProcess, type HttpServerProcess } from '../helpers/mcp-http.js';
 import { NGINX, startNginx } from '../helpers/nginx.js';
@@ -17,6 +19,8 @@ const REPLICAS = 3;
 const CALL_TIMEOUT_MS = 30_000;
 
 interface CallRecord {
+  /** The SDK v2 client on 2026-07-28, or the v1 client on the 2025 handshake. */
+  era: 'modern' | 'legacy';
   startedAt: number;
   endedAt: number;
   outcome: 'ok' | 'tool-error' | 'error' | 'hung';
@@ -50,9 +54,20 @@ describe.skipIf(!nginx.available)(`${REPLICAS} replicas behind nginx, no sticky 
     let stopping: Promise<void> | undefined;
     const run0 = performance.now();
 
-    async function worker(index: number): Promise<void> {
+    /** Half the workers speak 2026-07-28 (SDK v2 client), half the 2025 protocol (SDK v1 client). */
+    async function connect(index: number) {
+      if (index % 2 === 0) {
+        const client = v2Client('modern');
+        await client.connect(new V2StreamableHTTPClientTransport(new URL(balancer.url)));
+        return { era: 'modern' as const, client };
+      }
       const client = new Client({ name: `replica-worker-${index}`, version: '1.0.0' });
       await client.connect(new StreamableHTTPClientTransport(new URL(balancer.url)));
+      return { era: 'legacy' as const, client };
+    }
+
+    async function worker(index: number): Promise<void> {
+      const { era, client } = await connect(index);
       try {
         while (next < CALLS) {
           const call = next++;
@@ -62,7 +77,7 @@ describe.skipIf(!nginx.available)(`${REPLICAS} replicas behind nginx, no sticky 
               stoppedAt = performance.now();
             });
           }
-          const record: CallRecord = { startedAt: performance.now(), endedAt: 0, outcome: 'hung' };
+          const record: CallRecord = { era, startedAt: performance.now(), endedAt: 0, outcome: 'hung' };
           records.push(record);
           try {
             const result = await client.callTool({ name: 'search_patients', arguments: { limit: 2, offset: call % 10 } }, undefined, { timeout: CALL_TIMEOUT_MS });
@@ -90,6 +105,8 @@ describe.skipIf(!nginx.available)(`${REPLICAS} replicas behind nginx, no sticky 
     const afterStop = records.filter((record) => record.startedAt > stoppedAt);
     const summary = {
       calls: records.length,
+      modernCalls: records.filter((record) => record.era === 'modern').length,
+      legacyCalls: records.filter((record) => record.era === 'legacy').length,
       ok: count('ok'),
       toolErrors: count('tool-error'),
       errors: count('error'),
@@ -111,6 +128,8 @@ describe.skipIf(!nginx.available)(`${REPLICAS} replicas behind nginx, no sticky 
     // Only calls in flight on the stopped replica may fail, and cleanly (an error, never a hang).
     expect(summary.errors).toBeLessThanOrEqual(IN_FLIGHT);
     expect(afterStop.length).toBeGreaterThan(100);
+    expect(summary.modernCalls).toBeGreaterThan(CALLS / 4);
+    expect(summary.legacyCalls).toBeGreaterThan(CALLS / 4);
     expect(summary.failedAfterStop, 'calls started after the replica stopped').toBe(0);
   });
 });
