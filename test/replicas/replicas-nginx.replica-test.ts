@@ -99,8 +99,10 @@ describe.skipIf(!nginx.available)(`${REPLICAS} replicas behind nginx, no sticky 
     await stopping;
     const wallMs = performance.now() - run0;
 
-    const latencies = records.map((record) => record.endedAt - record.startedAt).sort((a, b) => a - b);
-    const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    const percentile = (p: number, era?: CallRecord['era']) => {
+      const latencies = records.filter((record) => !era || record.era === era).map((record) => record.endedAt - record.startedAt).sort((a, b) => a - b);
+      return Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+    };
     const count = (outcome: CallRecord['outcome']) => records.filter((record) => record.outcome === outcome).length;
     const afterStop = records.filter((record) => record.startedAt > stoppedAt);
     const summary = {
@@ -113,8 +115,10 @@ describe.skipIf(!nginx.available)(`${REPLICAS} replicas behind nginx, no sticky 
       hung: count('hung'),
       callsAfterStop: afterStop.length,
       failedAfterStop: afterStop.filter((record) => record.outcome !== 'ok').length,
-      p50Ms: Math.round(percentile(50) * 10) / 10,
-      p99Ms: Math.round(percentile(99) * 10) / 10,
+      p50Ms: percentile(50),
+      p99Ms: percentile(99),
+      modern: { p50Ms: percentile(50, 'modern'), p99Ms: percentile(99, 'modern') },
+      legacy: { p50Ms: percentile(50, 'legacy'), p99Ms: percentile(99, 'legacy') },
       callsPerSecond: Math.round(records.length / (wallMs / 1000)),
       errorDetails: [...new Set(records.filter((record) => record.outcome !== 'ok').map((record) => record.detail))].slice(0, 5),
     };
