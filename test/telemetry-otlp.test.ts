@@ -5,6 +5,9 @@ import { startRecordingDemoApi } from './helpers/recording-demo-api.js';
 
 const KEY = 'otel-test-secret-key-31337';
 const ARGUMENT = 'Zebulon-argument-value';
+/** A caller's trace context, as a host that traces its own work sends it in the request's _meta. */
+const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+const CALLER_SPAN = '00f067aa0ba902b7';
 
 async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -37,9 +40,11 @@ describe('OpenTelemetry export of tool calls (OTLP/HTTP to a local receiver)', (
     expect(ok.isError).toBeFalsy();
     const failed = await client.callTool({ name: 'cancel_appointment', arguments: { id: 'appt-does-not-exist', reason: ARGUMENT } });
     expect(failed.isError).toBe(true);
+    const joined = await client.callTool({ name: 'search_providers', arguments: {}, _meta: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` } });
+    expect(joined.isError).toBeFalsy();
     // SIGTERM flushes what is still buffered.
     await server.stop();
-    await waitFor('both spans', () => (receiver.spans().length >= 2 ? true : undefined));
+    await waitFor('three spans', () => (receiver.spans().length >= 3 ? true : undefined));
   });
   afterAll(async () => {
     await server?.stop();
@@ -67,6 +72,14 @@ describe('OpenTelemetry export of tool calls (OTLP/HTTP to a local receiver)', (
     const span = receiver.spans().find((item) => item.name === 'tools/call search_patients')!;
     const traceparents = upstream.requests.map((headers) => headers.traceparent).filter(Boolean);
     expect(traceparents).toContain(`00-${span.traceId}-${span.spanId}-01`);
+  });
+
+  it('joins the caller\'s trace when the request carries a traceparent in _meta', () => {
+    const span = receiver.spans().find((item) => item.name === 'tools/call search_providers') as { traceId: string; parentSpanId?: string } | undefined;
+    expect(span?.traceId).toBe(CALLER_TRACE);
+    expect(span?.parentSpanId).toBe(CALLER_SPAN);
+    const own = receiver.spans().find((item) => item.name === 'tools/call search_patients') as { parentSpanId?: string };
+    expect(own.parentSpanId ?? '').toBe('');
   });
 
   it('exports no argument value and no key', () => {

@@ -3,7 +3,7 @@
  * The Node SDK reads the standard OTEL_* variables (endpoint, headers, service name, sampler,
  * export intervals); traces and metrics leave over OTLP/HTTP.
  */
-import { context, metrics, propagation, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import { context, metrics, propagation, ROOT_CONTEXT, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
@@ -32,6 +32,12 @@ export function startOpenTelemetry(serviceVersion: string, logger: Logger): Tele
     enabled: true,
     startToolCall(facts: ToolCallFacts): ToolCallSpan {
       const started = performance.now();
+      const carrier: Record<string, string> = {};
+      for (const key of ['traceparent', 'tracestate'] as const) {
+        const value = facts.parent?.[key];
+        if (typeof value === 'string') carrier[key] = value;
+      }
+      const parent = propagation.extract(ROOT_CONTEXT, carrier);
       const span = tracer.startSpan(`tools/call ${facts.tool}`, {
         attributes: {
           'mcp.method.name': 'tools/call',
@@ -40,7 +46,7 @@ export function startOpenTelemetry(serviceVersion: string, logger: Logger): Tele
           'graphql.operation.name': facts.operation,
           'graphql.operation.type': facts.kind,
         },
-      });
+      }, parent);
       return {
         traceHeaders() {
           const headers: Record<string, string> = {};

@@ -10,6 +10,8 @@ export interface ToolCallFacts {
   tool: string;
   operation: string;
   kind: 'query' | 'mutation';
+  /** The caller's W3C trace context (`traceparent`, `tracestate` in the request's `_meta`): the span joins its trace. */
+  parent?: Record<string, unknown>;
 }
 
 export interface ToolCallOutcome {

@@ -47,7 +47,7 @@ export function registerTools(
         const attempts = retryable ? 1 + config.retries : 1;
         const progress = notifications.progressFor(extra, attempts);
         void progress?.(0, `calling the GraphQL API (${tool.operationName})`);
-        const span = context.telemetry.startToolCall({ tool: tool.name, operation: tool.operationName, kind: tool.operationType });
+        const span = context.telemetry.startToolCall({ tool: tool.name, operation: tool.operationName, kind: tool.operationType, parent: extra.mcpReq._meta });
         let result: CallToolResult;
         let outcome: Record<string, unknown>;
         try {
