@@ -53,9 +53,17 @@ function stringClaim(payload: JWTPayload, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Static texts only: they end up in the WWW-Authenticate header, so nothing from the token is echoed. */
+const CLAIM_PROBLEMS: Record<string, string> = {
+  aud: 'The token was issued for another audience: ask the authorization server for a token for this server (its resource URL)',
+  iss: 'The token comes from an issuer this server does not trust',
+  nbf: 'The token is not valid yet',
+  exp: 'The token has no expiry time',
+};
+
 function classify(error: unknown, makeError: { invalidToken(message: string): Error; unavailable(message: string): Error }): Error {
   if (error instanceof errors.JWTExpired) return makeError.invalidToken('The token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return makeError.invalidToken(`The token's ${error.claim} claim is not accepted here (${error.reason})`);
+  if (error instanceof errors.JWTClaimValidationFailed) return makeError.invalidToken(CLAIM_PROBLEMS[error.claim] ?? `The token's ${error.claim} claim is not accepted here`);
   if (error instanceof errors.JOSEAlgNotAllowed) return makeError.invalidToken('The token is signed with an algorithm this server does not accept');
   if (error instanceof errors.JWSSignatureVerificationFailed) return makeError.invalidToken('The token signature is invalid');
   if (error instanceof errors.JWKSNoMatchingKey) return makeError.invalidToken('The token is signed with a key the issuer does not publish');
