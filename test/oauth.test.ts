@@ -2,7 +2,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ClientCredentialsProvider } from '@modelcontextprotocol/sdk/client/auth-extensions.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ClientCredentialsProvider as V2ClientCredentialsProvider, StreamableHTTPClientTransport as V2StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from './helpers/paths.js';
 import { v2Client } from './helpers/mcp-v2-client.js';
 import { json, startFakeUpstream } from './helpers/fake-upstream.js';
 import { startHttpServerProcess, type HttpServerProcess } from './helpers/mcp-http.js';
@@ -163,6 +166,20 @@ describe('OAuth resource server (AUTH_ISSUER) against a real OAuth server on 127
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toContain('"result"');
     expect(upstream.requests.length).toBe(before + 1);
+  });
+
+  it('prints the challenges the README\'s Troubleshooting table quotes, word for word', async () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const quoted = (marker: string) => {
+      const row = readme.split('\n').find((line) => line.startsWith('| over HTTP with `AUTH_ISSUER` set') && line.includes(marker))!;
+      return /`WWW-Authenticate: ([^`]+)`/.exec(row)![1]!;
+    };
+    const wrongAudience = await callTool(server.url, 'search_patients', { limit: 1 }, `Bearer ${await oauth.token({ aud: 'https://other.example.com', scope: 'mcp:read' })}`);
+    const readOnly = await callTool(server.url, 'cancel_appointment', { id: 'appt-1', reason: 'x' }, `Bearer ${await oauth.token({ aud: server.url, scope: 'mcp:read' })}`);
+    for (const [marker, response] of [['invalid_token', wrongAudience], ['insufficient_scope', readOnly]] as const) {
+      const header = response.headers.get('www-authenticate') ?? '';
+      for (const fragment of quoted(marker).split('…').map((part) => part.trim()).filter(Boolean)) expect(header).toContain(fragment);
+    }
   });
 
   it('refuses a token without the read scope for a query', async () => {
