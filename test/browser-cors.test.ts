@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from './helpers/paths.js';
 import { launchChromium, CHROMIUM } from './helpers/chromium.js';
 import { startHttpServerProcess, type HttpServerProcess } from './helpers/mcp-http.js';
 import { startRecordingDemoApi } from './helpers/recording-demo-api.js';
@@ -35,6 +37,35 @@ try {
 document.getElementById('out').textContent = JSON.stringify(window.outcome);
 </script>`;
 
+/** The same from a page that uses the MCP SDK's own v2 client, pinned to 2026-07-28 (its Mcp-* headers go through the preflight). */
+const SDK_PAGE = `<!doctype html><meta charset="utf-8"><title>MCP SDK client in a page</title>
+<script type="module">
+import { Client, StreamableHTTPClientTransport } from '/sdk-client.js';
+const mcp = new URL(location.href).searchParams.get('mcp');
+try {
+  const client = new Client({ name: 'page', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+  await client.connect(new StreamableHTTPClientTransport(new URL(mcp)));
+  const { tools } = await client.listTools();
+  const call = await client.callTool({ name: 'get_patient', arguments: { by: { id: 'pat-3' } } });
+  window.outcome = { ok: true, tools: tools.map((tool) => tool.name), call };
+} catch (error) {
+  window.outcome = { ok: false, error: String(error) };
+}
+</script>`;
+
+/** @modelcontextprotocol/client bundled for the browser, as a web app would ship it. */
+async function bundleSdkClient(): Promise<string> {
+  const result = await build({
+    stdin: { contents: "export { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';", resolveDir: projectRoot, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.text;
+}
+
 const chromium = systemDependency(CHROMIUM, 'chromium');
 
 describe.skipIf(!chromium.available)('a web page in headless Chromium calls the server over HTTP (CORS)', () => {
@@ -45,9 +76,15 @@ describe.skipIf(!chromium.available)('a web page in headless Chromium calls the 
   let browser: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
-    pages = createServer((_request, response) => {
+    const sdkClient = await bundleSdkClient();
+    pages = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://pages').pathname;
+      if (path === '/sdk-client.js') {
+        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        return void response.end(sdkClient);
+      }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(PAGE);
+      response.end(path === '/sdk' ? SDK_PAGE : PAGE);
     });
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
     pagePort = (pages.address() as AddressInfo).port;
@@ -62,11 +99,11 @@ describe.skipIf(!chromium.available)('a web page in headless Chromium calls the 
     await new Promise<void>((resolve) => (pages ? pages.close(() => resolve()) : resolve()));
   });
 
-  async function runPage(origin: string) {
+  async function runPage(origin: string, path = '/') {
     const page = await browser.context.newPage();
     const console: string[] = [];
     page.on('console', (message) => console.push(message.text()));
-    await page.goto(`${origin}/?mcp=${encodeURIComponent(server.url)}`);
+    await page.goto(`${origin}${path}?mcp=${encodeURIComponent(server.url)}`);
     await page.waitForFunction(() => (window as unknown as { outcome?: unknown }).outcome !== undefined, undefined, { timeout: 20_000 });
     const outcome = await page.evaluate(() => (window as unknown as { outcome: { ok: boolean; tools?: string[]; call?: { structuredContent?: unknown; isError?: boolean }; error?: string } }).outcome);
     await page.close();
@@ -81,6 +118,23 @@ describe.skipIf(!chromium.available)('a web page in headless Chromium calls the 
     expect(outcome.call?.isError).toBeFalsy();
     expect(outcome.call?.structuredContent).toMatchObject({ searchPatients: { total: expect.any(Number) } });
     expect(upstream.requests.length).toBe(before + 1);
+  });
+
+  it('lets the MCP SDK\'s own v2 client (2026-07-28) list and call a tool from an allowed origin', async () => {
+    const before = upstream.requests.length;
+    const { outcome, console } = await runPage(`http://app.test:${pagePort}`, '/sdk');
+    expect(outcome.ok, `${outcome.error}\n${console.join('\n')}`).toBe(true);
+    expect(outcome.tools).toContain('get_patient');
+    expect(outcome.call?.isError).toBeFalsy();
+    expect(outcome.call?.structuredContent).toMatchObject({ patient: { id: 'pat-3' } });
+    expect(upstream.requests.length).toBe(before + 1);
+  });
+
+  it('refuses the SDK client from a foreign origin too', async () => {
+    const before = upstream.requests.length;
+    const { outcome } = await runPage(`http://evil.test:${pagePort}`, '/sdk');
+    expect(outcome.ok).toBe(false);
+    expect(upstream.requests.length).toBe(before);
   });
 
   it('is refused from a foreign origin: the browser blocks it and the API is never called', async () => {
