@@ -4,13 +4,14 @@
 #
 # Base image: $NODE_IMAGE when set (e.g. node:22-bookworm-slim where a registry is reachable, as on
 # GitHub Actions); otherwise a local stand-in built by ../shared/docker/make-node-base-image.sh,
-# which also installs and starts dockerd, for machines that reach no image registry.
+# which also installs and starts dockerd, for machines that reach no image registry. The stand-in
+# takes the `node` first on PATH: Node 22 from npm (.ci/node22.sh), so the image runs on an LTS line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 IMAGE="${DOCKER_TEST_IMAGE:-graphql-ops-mcp:ci}"
 BASE_SCRIPT=../shared/docker/make-node-base-image.sh
-STAND_IN=local/node:20
+STAND_IN=local/node:22
 
 fail() {
   printf 'docker-test: %s\n' "$*" >&2
@@ -25,7 +26,8 @@ else
   [ -f "$BASE_SCRIPT" ] ||
     fail "$BASE_SCRIPT not found (it sits beside the clone in CI). Where an image registry is reachable, set NODE_IMAGE=node:22-bookworm-slim instead."
   echo "docker-test: starting dockerd if needed and building the stand-in base image $STAND_IN"
-  if ! timeout 600 bash "$BASE_SCRIPT" "$STAND_IN"; then
+  node22_bin=$(bash .ci/node22.sh) || fail "could not install Node 22 from npm (.ci/node22.sh)."
+  if ! PATH="$node22_bin:$PATH" timeout 600 bash "$BASE_SCRIPT" "$STAND_IN"; then
     [ -f /tmp/dockerd.log ] && { echo '--- last lines of /tmp/dockerd.log ---' >&2; tail -n 20 /tmp/dockerd.log >&2; }
     fail "could not start dockerd or build $STAND_IN with $BASE_SCRIPT (see its message above, /tmp/dockerd.log and /tmp/debootstrap.log)."
   fi

@@ -160,11 +160,15 @@ describe('resilience against a failing upstream', () => {
   });
 
   it('sends MCP log notifications per call, honouring logging/setLevel, and progress when asked', async () => {
-    const { session } = await setup(sequence(ok, status(503), ok));
+    const { session } = await setup(sequence(ok, ok, status(503), ok));
     const logs: { level: string; data: unknown }[] = [];
     session.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       logs.push({ level: notification.params.level, data: notification.params.data });
     });
+    // Until the client sets a level, a successful call sends no log message (warnings and worse only).
+    await session.client.callTool({ name: 'search_providers', arguments: {} });
+    await session.client.setLoggingLevel('info');
+    expect(logs).toHaveLength(0);
     await session.client.callTool({ name: 'search_providers', arguments: {} });
     await expect.poll(() => logs.length).toBe(1);
     expect(logs[0]).toMatchObject({ level: 'info', data: { event: 'tool call', tool: 'search_providers', ok: true } });

@@ -13,7 +13,11 @@ const SetLevelParams = z.object({ level: z.enum(SEVERITY) });
  * (see server.ts: a 2025-era stdio connection, which keeps the level its client sets).
  */
 export class ClientNotifications {
-  private level: LoggingLevel = 'info';
+  /**
+   * Until the client sets a level, only warnings and worse: the spec leaves the default to the
+   * server, and a message per successful call costs as much stdout as the result itself.
+   */
+  private level: LoggingLevel = 'warning';
 
   /** Installs logging/setLevel; an unknown level is refused with -32602 (the SDK's own answer is -32603). */
   offerLogging(server: McpServer): void {

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
+import { createMcpHandler, isJsonContentType, type AuthInfo } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createOAuthGate } from './auth/oauth-gate.js';
+import { calledTools, servingCallsIn } from './called-tools.js';
 import { clientKey } from './client-key.js';
 import { corsAnswer, isAllowedOrigin } from './cors.js';
 import { closeGracefully } from './graceful-close.js';
 import { serveLegacyChangeStream } from './legacy-change-stream.js';
+import { answerJsonRpcError, readJsonBody } from './request-body.js';
 import { requestGuards } from './request-guards.js';
 import { healthReport } from './resources.js';
 import type { ServerContext } from './server-context.js';
@@ -30,7 +32,10 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   const handler = createMcpHandler(
     // Under OAuth the Authorization header carries the caller's token, never an upstream key of its own.
     ({ requestInfo, authInfo }) =>
-      createMcpServer(context, { auth: { apiKey: oauth ? oauth.upstreamKey(authInfo) : requestInfo && clientKey(requestInfo.headers, http.clientKeyHeader) } }),
+      createMcpServer(context, {
+        auth: { apiKey: oauth ? oauth.upstreamKey(authInfo) : requestInfo && clientKey(requestInfo.headers, http.clientKeyHeader) },
+        onlyTools: calledTools(),
+      }),
     {
       legacy: 'stateless',
       // The SDK reports rejected requests here too; the message never carries the request body.
@@ -84,9 +89,17 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
         response.on('close', () => streams.delete(response));
       }
       if (request.method === 'GET') return void serveLegacyChangeStream(context, request, response);
+      if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) return void serveJsonPost(request, response);
+      // Anything else (other methods, other content types) gets the SDK's own answer.
       void serveMcp(request, response);
     })();
   });
+
+  async function serveJsonPost(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readJsonBody(request);
+    if (!body.ok) return answerJsonRpcError(response, body);
+    await servingCallsIn(body.value, () => serveMcp(request, response, body.value));
+  }
 
   await listen(server, http.port, http.host);
   const { port } = server.address() as AddressInfo;

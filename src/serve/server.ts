@@ -20,6 +20,8 @@ export interface McpServerOptions {
    * so logging/setLevel is refused instead of being forgotten after one request.
    */
   logging?: boolean;
+  /** Register only these tools: an HTTP request's server needs only the tools it calls. */
+  onlyTools?: ReadonlySet<string>;
 }
 
 /** One validator for every server instance: each would otherwise build its own Ajv (costly per HTTP request). */
@@ -52,7 +54,7 @@ export function createMcpServer(context: ServerContext, options: McpServerOption
   const auth = options.auth ?? {};
   // tools/list comes from the catalog's precomputed entries, not from converting every zod schema per request.
   server.server.setRequestHandler('tools/list', () => ({ tools: context.catalog.listing(context.config.outputSchemas) }));
-  let registered: RegisteredTool[] = registerTools(server, context, auth, notifications);
+  let registered: RegisteredTool[] = registerTools(server, context, auth, notifications, options.onlyTools);
   registerResources(server, context);
   if (options.followCatalog) {
     const unsubscribe = context.catalog.onChange(() => {

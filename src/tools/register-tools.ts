@@ -1,6 +1,7 @@
 import type { CallToolResult, McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import type { ClientNotifications, ToolCallExtra } from '../observability/client-notifications.js';
 import type { RequestAuth, ServerContext } from '../serve/server-context.js';
+import { withPrecomputedJsonSchema } from './precomputed-json-schema.js';
 import { resultFromFailure, resultFromResponse, type ResultContext } from './tool-results.js';
 import { UpstreamError } from '../upstream/upstream-client.js';
 import { scopeChallengeFor } from './tool-scopes.js';
@@ -37,7 +38,7 @@ export function registerTools(
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.inputSchema,
+        inputSchema: withPrecomputedJsonSchema(tool.inputSchema, context.catalog.inputJsonSchema(tool.name) ?? {}),
         annotations: tool.annotations,
         // Under OAuth (AUTH_ISSUER), the scopes this tool needs.
         scopeChallenge: config.auth && scopeChallengeFor(tool.name, tool, config.auth),

@@ -15,6 +15,7 @@ export class ToolCatalog {
   private tools: readonly AnyToolDefinition[] = [];
   private precomputed = new Map<string, ListedTool>();
   private readonly listings = new Map<boolean, Tool[]>();
+  private inputSchemas: Map<string, Record<string, unknown>> | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -43,6 +44,12 @@ export class ToolCatalog {
     return listing;
   }
 
+  /** A tool's input JSON Schema as tools/list shows it, or undefined for a tool not on offer. */
+  inputJsonSchema(name: string): Record<string, unknown> | undefined {
+    this.inputSchemas ??= new Map(this.listing(false).map((entry) => [entry.name, entry.inputSchema]));
+    return this.inputSchemas.get(name);
+  }
+
   replace(tools: readonly AnyToolDefinition[], precomputed: readonly ListedTool[] = []): void {
     this.set(tools, precomputed);
     for (const listener of this.listeners) listener();
@@ -58,5 +65,6 @@ export class ToolCatalog {
     this.tools = this.mutations === 'none' ? tools.filter((tool) => tool.operationType !== 'mutation') : tools;
     this.precomputed = new Map(precomputed.map((entry) => [entry.name, entry]));
     this.listings.clear();
+    this.inputSchemas = undefined;
   }
 }
