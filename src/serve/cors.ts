@@ -1,8 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 /**
  * CORS for browser MCP clients on the origins in ALLOWED_ORIGINS (exactly) and loopback pages:
  * preflights are answered, the MCP request headers are allowed and the response headers a client
  * must read are exposed. Other origins get no CORS header at all (and the SDK's
- * Origin guard answers 403). Framework-neutral: the HTTP layer applies the headers it returns.
+ * Origin guard answers 403). `corsAnswer` decides; `applyCors` puts it on a node:http exchange.
  */
 
 /** Request headers an MCP client sends: both protocol eras, bearer tokens, resumable streams. */
@@ -59,4 +61,21 @@ export function isAllowedOrigin(origin: string, allowed: ReadonlySet<string>): b
   } catch {
     return false;
   }
+}
+
+/** Sets the CORS headers for this request; answers a preflight (204) itself and then returns true. */
+export function applyCors(request: IncomingMessage, response: ServerResponse, allowedOrigins: ReadonlySet<string>): boolean {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const cors = corsAnswer(
+    { method: request.method ?? 'GET', origin: request.headers.origin, requestMethod: header('access-control-request-method'), requestHeaders: header('access-control-request-headers') },
+    (origin) => isAllowedOrigin(origin, allowedOrigins),
+  );
+  for (const [name, value] of Object.entries(cors.headers)) response.setHeader(name, value);
+  if (!cors.preflight || !cors.headers['Access-Control-Allow-Origin']) return false;
+  response.writeHead(204);
+  response.end();
+  return true;
 }

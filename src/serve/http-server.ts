@@ -5,7 +5,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createOAuthGate } from './auth/oauth-gate.js';
 import { calledTools, servingCallsIn } from './called-tools.js';
 import { clientKey } from './client-key.js';
-import { corsAnswer, isAllowedOrigin } from './cors.js';
+import { applyCors } from './cors.js';
 import { closeGracefully } from './graceful-close.js';
 import { serveLegacyChangeStream } from './legacy-change-stream.js';
 import { answerJsonRpcError, readJsonBody } from './request-body.js';
@@ -53,16 +53,7 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const cors = corsAnswer(
-      { method: request.method ?? 'GET', origin: request.headers.origin, requestMethod: header(request, 'access-control-request-method'), requestHeaders: header(request, 'access-control-request-headers') },
-      (origin) => isAllowedOrigin(origin, origins),
-    );
-    for (const [name, value] of Object.entries(cors.headers)) response.setHeader(name, value);
-    if (cors.preflight && cors.headers['Access-Control-Allow-Origin']) {
-      response.writeHead(204);
-      response.end();
-      return;
-    }
+    if (applyCors(request, response, origins)) return;
     if (oauth?.serveMetadata(path, request, response)) return;
     if (path === '/health' && request.method === 'GET') {
       void healthReport(context).then((report) => {
@@ -84,7 +75,7 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
         if (!authInfo) return;
         (request as IncomingMessage & { auth?: AuthInfo }).auth = authInfo;
       }
-      if (request.method === 'GET' || header(request, 'mcp-method') === 'subscriptions/listen') {
+      if (request.method === 'GET' || request.headers['mcp-method'] === 'subscriptions/listen') {
         streams.add(response);
         response.on('close', () => streams.delete(response));
       }
@@ -117,11 +108,6 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
       await handler.close();
     },
   };
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
