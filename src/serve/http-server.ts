@@ -54,6 +54,8 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (applyCors(request, response, origins)) return;
+    // Host and Origin checks for every path: /health and the metadata too (DNS rebinding).
+    if (!guard(request, response)) return;
     if (oauth?.serveMetadata(path, request, response)) return;
     if (path === '/health' && request.method === 'GET') {
       void healthReport(context).then((report) => {
@@ -67,7 +69,6 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
       response.end(JSON.stringify({ error: 'Not found: MCP is served at /mcp, health at /health' }));
       return;
     }
-    if (!guard(request, response)) return;
     void (async () => {
       if (oauth) {
         // Validated here, before the SDK: a refused token never reaches a tool or the API.
