@@ -23,7 +23,8 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['graphql', 'graphql-yoga'],
+  // OpenTelemetry loads only when OTEL_EXPORTER_OTLP_ENDPOINT is set: keep it out of the bundle.
+  external: ['graphql', 'graphql-yoga', '@opentelemetry/*'],
   // Some bundled CommonJS code calls require(); give the ES module one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,4 +1,5 @@
 /** Server configuration, read from the environment (and a few flags) once at start, validated with clear messages. */
+import { configuredResourceUrl, readAuthConfig, type AuthConfig } from './auth-config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -47,6 +48,10 @@ export interface ServerConfig {
   trustedDocuments: 'off' | 'hash';
   /** Deepest nesting of objects and lists accepted in a tool call's arguments. */
   inputMaxDepth: number;
+  /** OAuth resource-server mode (AUTH_ISSUER set): HTTP requests need a validated bearer token. */
+  auth?: AuthConfig;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: when set, traces and metrics go there (the OpenTelemetry SDK reads the other OTEL_* variables itself). */
+  otlpEndpoint?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -100,11 +105,16 @@ export function loadConfig(env: Environment = process.env, argv: readonly string
     prettyJson: readChoice('RESULT_JSON', env.RESULT_JSON, ['compact', 'pretty'] as const, 'compact', problems) === 'pretty',
     trustedDocuments: readChoice('TRUSTED_DOCUMENTS', env.TRUSTED_DOCUMENTS, ['off', 'hash'] as const, 'off', problems),
     inputMaxDepth: readInteger('INPUT_MAX_DEPTH', env.INPUT_MAX_DEPTH, DEFAULT_INPUT_MAX_DEPTH, 1, 10_000, problems),
+    auth: readAuthConfig(env, problems),
+    otlpEndpoint: readHttpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://otel-collector:4318', problems),
   };
   for (const argument of argv) {
     if (argument.startsWith('-') && !['--http', '--stdio'].includes(argument)) {
       problems.push(`unknown option ${argument}: the server takes --http or --stdio; everything else is set by environment variables`);
     }
+  }
+  if (config.auth && !configuredResourceUrl(config.auth) && !['127.0.0.1', 'localhost', '::1'].includes(config.http.host)) {
+    problems.push(`AUTH_AUDIENCE must be set when HOST is ${config.http.host}: use this server's public MCP URL as clients reach it, e.g. https://mcp.example.com/mcp (or set AUTH_RESOURCE_URL to that URL when the audience is not a URL)`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -129,6 +139,20 @@ function readEndpoint(raw: string | undefined, problems: string[]): string | und
     return undefined;
   }
   return url.toString();
+}
+
+/** An optional http(s) URL setting; `example` shows the expected shape in the message. */
+function readHttpUrl(name: string, raw: string | undefined, example: string, problems: string[]): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} "${value}" must be an http:// or https:// URL, e.g. ${example}`);
+  return undefined;
 }
 
 function readApiKey(raw: string | undefined, problems: string[]): string | undefined {

@@ -28,10 +28,14 @@ export function shutDownGracefully({ logger, transport, calls, graceMs, close }:
     }
     stopping = true;
     logger.info('shutting down', { reason, inFlight: calls.inFlight, graceMs });
+    const closeNow = () => close().catch((error: unknown) => logger.warn('error while closing', { error }));
+    // Over HTTP the listener closes at once, so a load balancer sends new requests to other
+    // replicas while the calls in flight finish; stdio closes only after the last answer.
+    const closing = transport === 'http' ? closeNow() : undefined;
     const { finished, aborted } = await calls.drain(graceMs);
     if (finished + aborted > 0) logger.info('calls in flight answered', { finished, aborted });
     await new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
-    await close().catch((error: unknown) => logger.warn('error while closing', { error }));
+    await (closing ?? closeNow());
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

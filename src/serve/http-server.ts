@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMcpHandler, isJsonContentType } from '@modelcontextprotocol/server';
+import { createMcpHandler, isJsonContentType, type AuthInfo } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createOAuthGate } from './auth/oauth-gate.js';
 import { calledTools, servingCallsIn } from './called-tools.js';
 import { clientKey } from './client-key.js';
+import { applyCors } from './cors.js';
+import { closeGracefully } from './graceful-close.js';
 import { serveLegacyChangeStream } from './legacy-change-stream.js';
 import { answerJsonRpcError, readJsonBody } from './request-body.js';
 import { requestGuards } from './request-guards.js';
@@ -24,9 +27,15 @@ export interface RunningHttpServer {
  */
 export async function startHttpServer(context: ServerContext): Promise<RunningHttpServer> {
   const { http } = context.config;
+  let listeningUrl = '';
+  const oauth = context.config.auth && createOAuthGate(context.config.auth, context.catalog, () => listeningUrl);
   const handler = createMcpHandler(
-    ({ requestInfo }) =>
-      createMcpServer(context, { auth: { apiKey: requestInfo && clientKey(requestInfo.headers, http.clientKeyHeader) }, onlyTools: calledTools() }),
+    // Under OAuth the Authorization header carries the caller's token, never an upstream key of its own.
+    ({ requestInfo, authInfo }) =>
+      createMcpServer(context, {
+        auth: { apiKey: oauth ? oauth.upstreamKey(authInfo) : requestInfo && clientKey(requestInfo.headers, http.clientKeyHeader) },
+        onlyTools: calledTools(),
+      }),
     {
       legacy: 'stateless',
       // The SDK reports rejected requests here too; the message never carries the request body.
@@ -38,10 +47,18 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   const unsubscribe = context.catalog.onChange(() => handler.notify.toolsChanged());
   const guard = requestGuards(http, context.logger);
 
+  const origins = new Set(http.allowedOrigins);
+  // Streams that outlive a call (GET /mcp, subscriptions/listen): ended at close, clients reopen them elsewhere.
+  const streams = new Set<ServerResponse>();
+
   const server = createServer((request, response) => {
     // Every route, /health too: a page rebound to this address learns nothing.
     if (!guard(request, response)) return;
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (applyCors(request, response, origins)) return;
+    // Host and Origin checks for every path: /health and the metadata too (DNS rebinding).
+    if (!guard(request, response)) return;
+    if (oauth?.serveMetadata(path, request, response)) return;
     if (path === '/health' && request.method === 'GET') {
       void healthReport(context).then(
         (report) => {
@@ -61,16 +78,26 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
       response.end(JSON.stringify({ error: 'Not found: MCP is served at /mcp, health at /health' }));
       return;
     }
-    if (request.method === 'GET') return void serveLegacyChangeStream(context, request, response);
-    if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) {
+    void (async () => {
+      if (oauth) {
+        // Validated here, before the SDK: a refused token never reaches a tool or the API.
+        const authInfo = await oauth.authenticate(request, response);
+        if (!authInfo) return;
+        (request as IncomingMessage & { auth?: AuthInfo }).auth = authInfo;
+      }
+      if (request.method === 'GET' || request.headers['mcp-method'] === 'subscriptions/listen') {
+        streams.add(response);
+        response.on('close', () => streams.delete(response));
+      }
+      if (request.method === 'GET') return void serveLegacyChangeStream(context, request, response);
+      if (request.method === 'POST' && isJsonContentType(request.headers['content-type'] ?? null)) return void (await serveJsonPost(request, response));
+      // Anything else (other methods, other content types) gets the SDK's own answer.
+      void serveMcp(request, response);
+    })().catch((error: unknown) => {
       // A client that goes away mid-body ends the read with an error: nothing is left to answer.
-      return void serveJsonPost(request, response).catch((error: unknown) => {
-        context.logger.warn('MCP request aborted', { error: error instanceof Error ? error.message : String(error) });
-        response.destroy();
-      });
-    }
-    // Anything else (other methods, other content types) gets the SDK's own answer.
-    void serveMcp(request, response);
+      context.logger.warn('MCP request aborted', { error: error instanceof Error ? error.message : String(error) });
+      response.destroy();
+    });
   });
 
   async function serveJsonPost(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -82,15 +109,17 @@ export async function startHttpServer(context: ServerContext): Promise<RunningHt
   await listen(server, http.port, http.host);
   const { port } = server.address() as AddressInfo;
   const host = http.host.includes(':') ? `[${http.host}]` : http.host;
+  listeningUrl = `http://${host}:${port}/mcp`;
   return {
-    url: `http://${host}:${port}/mcp`,
+    url: listeningUrl,
     async close() {
       unsubscribe();
+      // Calls in flight finish (up to the upstream TIMEOUT, at most 25 s: inside Kubernetes' default
+      // 30 s grace); a balancer sends new requests to the other replicas meanwhile.
+      const drained = closeGracefully(server, Math.min(context.config.timeoutMs, 25_000));
+      for (const stream of streams) stream.end();
+      await drained;
       await handler.close();
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { CallTracker } from '../tools/call-tracker.js';
+import type { Telemetry } from '../observability/telemetry.js';
 import type { ToolCatalog } from '../tools/tool-catalog.js';
 import type { UpstreamClient } from '../upstream/upstream-client.js';
 import type { UpstreamHealth } from '../upstream/upstream-health.js';
@@ -15,6 +16,8 @@ export interface ServerContext {
   upstreamLabel: string;
   logger: Logger;
   health: UpstreamHealth;
+  /** Spans and metrics per tool call (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  telemetry: Telemetry;
   startedAt: number;
   /** Tool calls in flight, for a graceful shutdown. */
   calls: CallTracker;

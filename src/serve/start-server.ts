@@ -1,5 +1,7 @@
 import type { ServerConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
+import { startTelemetry } from '../observability/telemetry.js';
+import { packageVersion } from '../config/package-info.js';
 import type { ServerContext } from './server-context.js';
 import { CallTracker } from '../tools/call-tracker.js';
 import { setInputMaxDepth } from '../tools/input-validation.js';
@@ -45,12 +47,12 @@ export async function startServer(
       tools: context.catalog.current().length,
       upstream: context.upstreamLabel,
     });
-    return { context, url: http.url, close: () => http.close() };
+    return { context, url: http.url, close: () => http.close().finally(() => context.telemetry.shutdown()) };
   }
   const { startStdioServer } = await import('./stdio-server.js');
   const server = startStdioServer(context);
   logger.info('graphql-ops-mcp ready on stdio', { tools: context.catalog.current().length, upstream: context.upstreamLabel });
-  return { context, close: () => server.close() };
+  return { context, close: () => server.close().finally(() => context.telemetry.shutdown()) };
 }
 
 /** Throws with a user-facing message when the upstream cannot be set up (e.g. demo API on a changed schema). */
@@ -74,6 +76,7 @@ async function createContext(config: ServerConfig, catalog: ToolCatalog, logger:
     upstreamLabel: target.label,
     logger,
     health: new UpstreamHealth(upstream),
+    telemetry: await startTelemetry(config.otlpEndpoint, logger, packageVersion()),
     startedAt: Date.now(),
     toolListTtlMs,
     calls: new CallTracker(),

@@ -10,6 +10,7 @@ import type { ResultContext } from './tool-results.js';
 
 /** What the SDK checks before the handler: any object. The tool's own schema is applied in runToolCall. */
 const ANY_ARGUMENTS = z.looseObject({});
+import { scopeChallengeFor } from './tool-scopes.js';
 
 /**
  * Registers tools on the server (all of them, or only those named in `only`). Arguments are
@@ -58,6 +59,8 @@ export function registerTools(
         // object through: arguments are checked in runToolCall, so that rejected calls are logged too.
         inputSchema: withPrecomputedJsonSchema(ANY_ARGUMENTS, context.catalog.inputJsonSchema(tool.name) ?? {}),
         annotations: tool.annotations,
+        // Under OAuth (AUTH_ISSUER), the scopes this tool needs.
+        scopeChallenge: config.auth && scopeChallengeFor(tool.name, tool, config.auth),
       },
       (args: Record<string, unknown>, extra: ToolCallExtra) => runToolCall(tool, args, extra, scope),
     );

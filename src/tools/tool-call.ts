@@ -70,12 +70,14 @@ async function callUpstream(tool: AnyToolDefinition, variables: Record<string, u
   const attempts = retryable ? 1 + config.retries : 1;
   const progress = scope.notifications.progressFor(extra, attempts);
   void progress?.(0, `calling the GraphQL API (${tool.operationName})`);
+  const span = scope.context.telemetry.startToolCall({ tool: tool.name, operation: tool.operationName, kind: tool.operationType, parent: extra.mcpReq._meta });
   let result: CallToolResult;
   let outcome: Outcome;
   try {
     const response = await scope.context.upstream.execute(tool.query, variables, {
       signal: AbortSignal.any([extra.mcpReq.signal, shutdown]),
       apiKey: scope.auth.apiKey,
+      headers: span.traceHeaders(),
       retryable,
       onRetry: ({ attempt, of, delayMs, failure }) => {
         const reason = failure.kind === 'http' ? `HTTP ${failure.status}` : failure.kind;
@@ -86,11 +88,17 @@ async function callUpstream(tool: AnyToolDefinition, variables: Record<string, u
     result = resultFromResponse(response, scope.resultContext);
     const cut = result.content.length > 1 || response.cuts.length > 0;
     outcome = { outcome: result.isError ? 'error' : 'ok', attempts: response.attempts, graphqlErrors: response.errors?.length ?? 0, ...(cut ? { cut: true } : {}) };
+    span.end({ outcome: result.isError ? 'tool_error' : 'ok', attempts: response.attempts, upstreamStatus: response.status });
   } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
+    if (!(error instanceof UpstreamError)) {
+      span.end({ outcome: 'internal_error', attempts: 0 });
+      throw error;
+    }
     const failure = error.failure.kind === 'cancelled' && shutdown.aborted && !extra.mcpReq.signal.aborted ? { kind: 'cancelled' as const, shutdown: true } : error.failure;
     result = resultFromFailure(failure, scope.resultContext, error.deadlineMs);
-    outcome = { outcome: 'error', attempts: error.attempts, failure: failure.kind, status: failure.kind === 'http' ? failure.status : undefined, deadline: error.deadlineMs !== undefined || undefined };
+    const status = failure.kind === 'http' ? failure.status : undefined;
+    outcome = { outcome: 'error', attempts: error.attempts, failure: failure.kind, status, deadline: error.deadlineMs !== undefined || undefined };
+    span.end({ outcome: failure.kind, attempts: error.attempts, upstreamStatus: status });
   }
   await progress?.(attempts, result.isError ? 'failed' : 'done');
   return [result, outcome];

@@ -28,6 +28,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the default key, e.g. the MCP client's own key over HTTP. */
   apiKey?: string;
+  /** Extra request headers, e.g. the W3C trace context (`traceparent`) of the tool call's span. */
+  headers?: Record<string, string>;
   /** Only safe (read-only) operations are retried. */
   retryable: boolean;
   /** Called before each retry, e.g. to report progress. */
@@ -41,6 +43,8 @@ export interface UpstreamResult {
   attempts: number;
   /** Lists cut while reading the answer, with their paths from the response root ("data", …). */
   cuts: ListCut[];
+  /** HTTP status of the answer. */
+  status?: number;
 }
 
 /** Why an upstream call failed, in terms a tool result can explain. */
@@ -120,9 +124,9 @@ export class UpstreamClient {
         query,
         variables,
         signal,
-        requestHeaders: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+        requestHeaders: { ...call.headers, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
       });
-      return { data: response.data, errors: response.errors, cuts: report.cuts };
+      return { data: response.data, errors: response.errors, cuts: report.cuts, status: response.status };
     } catch (error) {
       if (call.signal?.aborted) throw new UpstreamError({ kind: 'cancelled' });
       if (timeout.aborted) {

@@ -22,7 +22,10 @@ export async function startHttpServerProcess(env: Record<string, string> = {}): 
   });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 20 s:\n${stderr}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a server behind when start-up fails
+      reject(new Error(`server did not start within 20 s:\n${stderr}`));
+    }, 20_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
       const match = /"url":"(http:\/\/[^"]+\/mcp)"/.exec(stderr);
