@@ -4,6 +4,7 @@
  * is driven by a real MCP client over stdio and over HTTP. In every case the server answers the
  * call with something a model can use, and keeps serving.
  */
+import { get as httpGet } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { LoggingMessageNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -205,7 +206,7 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     await stillServes(server);
   });
 
-  it('on SIGTERM lets a call in flight finish, refuses new ones, and exits 0', async () => {
+  it('on SIGTERM lets a call in flight finish, takes no new ones, and exits 0', async () => {
     const server = await start({ SHUTDOWN_GRACE: '10s' });
     upstream.respondWith((_request, response) => setTimeout(() => json(response, 200, PROVIDERS), 4_000));
     const before = upstream.requests.length;
@@ -214,9 +215,20 @@ describe.each<TransportKind>(['stdio', 'http'])('faults over %s', (kind) => {
     await expect.poll(() => upstream.requests.length, POLL).toBe(before + 1);
     server.child.kill('SIGTERM');
     await expect.poll(() => server.stderr(), POLL).toMatch(/"msg":"shutting down"/);
-    const refused = await server.client.callTool({ name: 'search_providers', arguments: {} });
-    expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(/search_providers was not run: graphql-ops-mcp is shutting down/);
+    if (kind === 'stdio') {
+      // The client has nowhere else to go: the call is answered, saying why it was not run.
+      const refused = await server.client.callTool({ name: 'search_providers', arguments: {} });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(/search_providers was not run: graphql-ops-mcp is shutting down/);
+    } else {
+      // The listener is closed, so a load balancer would take a new connection to another replica.
+      const connection = await new Promise<string>((resolve) => {
+        const request = httpGet(new URL('/health', server.url!), { agent: false }, () => resolve('answered'));
+        request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      });
+      expect(connection).toBe('ECONNREFUSED');
+    }
+    expect(upstream.requests.length).toBe(before + 1);
     const result = await inFlight;
     expect(textOf(result)).toBe(JSON.stringify(PROVIDERS.data));
     expect(result.isError).toBeFalsy();

@@ -1,6 +1,7 @@
 /**
  * Graceful shutdown on SIGTERM/SIGINT (and over stdio when the client closes stdin): new tool
- * calls are refused with an answer saying so, calls in flight may finish within SHUTDOWN_GRACE,
+ * calls are not taken (over HTTP the listener closes; over stdio they are refused with an answer
+ * saying so), calls in flight may finish within SHUTDOWN_GRACE,
  * then the rest are aborted, each still answered with an error, and the process exits 0.
  * A second signal exits at once.
  */
@@ -29,10 +30,11 @@ export function shutDownGracefully({ logger, transport, calls, graceMs, close }:
     stopping = true;
     logger.info('shutting down', { reason, inFlight: calls.inFlight, graceMs });
     const closeNow = () => close().catch((error: unknown) => logger.warn('error while closing', { error }));
-    // Over HTTP the listener closes at once, so a load balancer sends new requests to other
-    // replicas while the calls in flight finish; stdio closes only after the last answer.
+    // Over HTTP the listener closes at once, so a load balancer takes new connections to other
+    // replicas, and requests already on open connections are still served within the grace period.
+    // Over stdio there is nowhere else to go: new calls are refused with an answer saying so.
     const closing = transport === 'http' ? closeNow() : undefined;
-    const { finished, aborted } = await calls.drain(graceMs);
+    const { finished, aborted } = await calls.drain(graceMs, { refuseNew: transport !== 'http' });
     if (finished + aborted > 0) logger.info('calls in flight answered', { finished, aborted });
     await new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
     await (closing ?? closeNow());

@@ -24,9 +24,13 @@ export class CallTracker {
     return this.running.size;
   }
 
-  /** Refuses new calls; resolves when every call has ended, aborting those still running after `graceMs`. */
-  async drain(graceMs: number): Promise<{ finished: number; aborted: number }> {
-    this.draining = true;
+  /**
+   * Resolves when every call has ended, aborting those still running after `graceMs`. With
+   * `refuseNew`, calls that begin meanwhile are refused; without it (HTTP, where the listener has
+   * closed and only requests already on open connections arrive) they run under the same grace.
+   */
+  async drain(graceMs: number, { refuseNew }: { refuseNew: boolean }): Promise<{ finished: number; aborted: number }> {
+    this.draining = refuseNew;
     const started = this.running.size;
     if (started === 0) return { finished: 0, aborted: 0 };
     const idle = new Promise<void>((resolve) => (this.onIdle = resolve));
