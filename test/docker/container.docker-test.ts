@@ -69,13 +69,14 @@ afterAll(async () => {
 });
 
 describe('the image', () => {
-  it('holds only the production dependencies, the built server, the precomputed tool list and the demo schema', async () => {
+  it('holds only the production dependencies, the built server, the precomputed tool list, the trusted documents and the demo schema', async () => {
     const { app, generated, modules } = JSON.parse(
       await dockerOk(['run', '--rm', '--label', runLabel, '--entrypoint', 'node', image, '-e',
-        `const fs = require('node:fs'); console.log(JSON.stringify({ app: fs.readdirSync('/app').sort(), generated: fs.readdirSync('/app/generated'), modules: fs.readdirSync('/app/node_modules') }))`]),
+        `const fs = require('node:fs'); console.log(JSON.stringify({ app: fs.readdirSync('/app').sort(), generated: fs.readdirSync('/app/generated').sort(), modules: fs.readdirSync('/app/node_modules') }))`]),
     ) as { app: string[]; generated: string[]; modules: string[] };
     expect(app).toEqual(['dist', 'generated', 'node_modules', 'package-lock.json', 'package.json', 'schema', 'scripts']);
-    expect(generated).toEqual(['tool-list.json']);
+    // trusted-documents.json: the demo API's allowlist when TRUSTED_DOCUMENTS=hash.
+    expect(generated).toEqual(['tool-list.json', 'trusted-documents.json']);
     for (const dependency of Object.keys(packageJson.dependencies)) {
       expect(modules, `production dependency ${dependency}`).toContain(dependency.split('/')[0]);
     }
