@@ -53,7 +53,10 @@ export function boundedFetch(base: typeof fetch, limits: BodyLimits, report: Rea
       throw new ResponseTooLargeError(limits.maxResponseBytes);
     }
     const contentType = response.headers.get('content-type') ?? '';
-    const text: { json?: string; excerpt: string } = /json/i.test(contentType) ? await readJson(response, limits, report) : await readExcerpt(response, report);
+    const json = /json/i.test(contentType);
+    // A declared size no larger than one list's budget: nothing to cut, so no streaming parse (the common case).
+    const small = json && declared <= limits.listBudgetBytes;
+    const text: { json?: string; excerpt: string } = small ? await readSmallJson(response, report) : json ? await readJson(response, limits, report) : await readExcerpt(response, report);
     if (text.json === undefined && response.ok) throw new NotJsonError(contentType, text.excerpt);
     return new Response(text.json ?? text.excerpt, { status: response.status, statusText: response.statusText, headers });
   };
@@ -88,6 +91,17 @@ async function readJson(response: Response, limits: BodyLimits, report: ReadRepo
     return { json: JSON.stringify(value), excerpt };
   } catch {
     return { excerpt };
+  }
+}
+
+async function readSmallJson(response: Response, report: ReadReport): Promise<{ json?: string; excerpt: string }> {
+  const body = await response.text();
+  report.bytes += Buffer.byteLength(body);
+  try {
+    JSON.parse(body);
+    return { json: body, excerpt: body.slice(0, EXCERPT_BYTES) };
+  } catch {
+    return { excerpt: body.slice(0, EXCERPT_BYTES) };
   }
 }
 
