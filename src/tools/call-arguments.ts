@@ -4,7 +4,6 @@
  * SDK's own wording. The null rule (null-for-defaults.ts) applies first.
  */
 import type { z } from 'zod';
-import { withNestingLimit } from './input-validation.js';
 import { acceptNullForDefaults } from './null-for-defaults.js';
 
 export type CheckedArguments = { ok: true; variables: Record<string, unknown> } | { ok: false; message: string };
@@ -13,8 +12,7 @@ const checkers = new WeakMap<z.ZodType, z.ZodType>();
 
 export function checkArguments(toolName: string, inputSchema: z.ZodType, args: unknown): CheckedArguments {
   let checker = checkers.get(inputSchema);
-  // The nesting limit first, so the null rule never walks a value nested too deep.
-  if (!checker) checkers.set(inputSchema, (checker = withNestingLimit(acceptNullForDefaults(inputSchema))));
+  if (!checker) checkers.set(inputSchema, (checker = acceptNullForDefaults(inputSchema)));
   const parsed = checker.safeParse(args ?? {});
   if (parsed.success) return { ok: true, variables: parsed.data as Record<string, unknown> };
   // As the SDK (v2) words it: "path: message", joined by ", ".

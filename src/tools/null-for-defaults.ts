@@ -13,6 +13,11 @@ type Walkable = z.core.$ZodType;
 
 /** The tool's input schema, taking null for a defaulted argument as the default. */
 export function acceptNullForDefaults<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, unknown> {
+  const def = schema._zod.def as { type: string; in?: z.ZodType; out?: z.ZodType };
+  // Behind a bare check (the nesting limit), the rule goes after it: it never walks a value nested too deep.
+  if (def.type === 'pipe' && def.in && def.out && PASS_THROUGH.has((def.in._zod.def as { type: string }).type)) {
+    return def.in.pipe(acceptNullForDefaults(def.out)) as unknown as z.ZodType<z.output<T>, unknown>;
+  }
   return z.preprocess((value) => dropNullDefaults(value, schema), schema) as unknown as z.ZodType<z.output<T>, unknown>;
 }
 

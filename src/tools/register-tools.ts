@@ -7,10 +7,10 @@ import { withPrecomputedJsonSchema } from './precomputed-json-schema.js';
 import { pagingArgumentsOf } from './result-budget.js';
 import { runToolCall, type ToolCallScope } from './tool-call.js';
 import type { ResultContext } from './tool-results.js';
+import { scopeChallengeFor } from './tool-scopes.js';
 
 /** What the SDK checks before the handler: any object. The tool's own schema is applied in runToolCall. */
 const ANY_ARGUMENTS = z.looseObject({});
-import { scopeChallengeFor } from './tool-scopes.js';
 
 /**
  * Registers tools on the server (all of them, or only those named in `only`). Arguments are
